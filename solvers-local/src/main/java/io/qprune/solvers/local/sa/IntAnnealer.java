@@ -1,0 +1,154 @@
+package io.qprune.solvers.local.sa;
+
+import io.qprune.solvers.local.internal.BinaryForm;
+import io.qprune.solvers.local.internal.Deadline;
+import io.qprune.solvers.local.internal.Rng;
+
+/**
+ * The fast path for models with whole-number biases: int local fields, and the Metropolis test
+ * read from a per-beta table of acceptance thresholds instead of calling {@code exp}.
+ */
+final class IntAnnealer implements Annealer {
+  /** ln(2^64): a flip costing more than this / beta is accepted with probability below 2^-64. */
+  static final double SKIP = 44.36142;
+  private static final double SCALE = 0x1p63;
+  private final int n;
+  private final int[] lin;
+  private final int[] start;
+  private final int[] nb;
+  private final int[] w;
+  private final int[] dense; // n*n row-major weights, or null for the sparse layout
+  private final int maxDelta;
+  private final int tableMax;
+
+  IntAnnealer(BinaryForm m, int[] dense) {
+    this.n = m.n;
+    this.lin = m.linInt;
+    this.start = m.start;
+    this.nb = m.nb;
+    this.w = m.wInt;
+    this.dense = dense;
+    this.maxDelta = (int) m.maxField;
+    this.tableMax = Math.max(64, n);
+  }
+
+  @Override
+  public long anneal(byte[] x, BetaSchedule.Betas betas, int sweepsPerBeta, long seed, Deadline stop) {
+    int[] field = new int[n];
+    int[] sgn = new int[n];
+    for (int i = 0; i < n; i++) {
+      int f = lin[i];
+      for (int k = start[i]; k < start[i + 1]; k++) {
+        f += x[nb[k]] * w[k];
+      }
+      field[i] = f;
+      sgn[i] = x[i] == 0 ? 1 : -1;
+    }
+    long[] table = new long[Math.min(tableMax, maxDelta + 1) + 1];
+    long rng = seed;
+    int checkEvery = Math.max(1, (1 << 16) / Math.max(1, n));
+    long sweeps = 0;
+    schedule:
+    for (int b = 0; b < betas.count(); b++) {
+      double beta = betas.beta(b);
+      int thr = threshold(beta);
+      boolean useTable = thr < table.length;
+      if (useTable) {
+        for (int d = 1; d < thr; d++) {
+          table[d] = (long) (Math.exp(-beta * d) * SCALE);
+        }
+      }
+      for (int s = 0; s < sweepsPerBeta; s++) {
+        if (sweeps % checkEvery == 0 && stop.passed()) {
+          break schedule;
+        }
+        rng = useTable ? sweepTable(field, sgn, thr, table, rng) : sweepExp(field, sgn, thr, beta, rng);
+        sweeps++;
+      }
+    }
+    quench(field, sgn);
+    for (int i = 0; i < n; i++) {
+      x[i] = (byte) (sgn[i] < 0 ? 1 : 0);
+    }
+    return sweeps;
+  }
+
+  /** The smallest flip cost never accepted at this beta (at most maxDelta + 1). */
+  private int threshold(double beta) {
+    double t = Math.ceil(SKIP / beta);
+    return t > maxDelta ? maxDelta + 1 : Math.max(1, (int) t);
+  }
+
+  // The two sweep loops are the hot path: one Metropolis test per variable, the PRNG inlined on
+  // a local long (SplitMix64, as Rng) so it stays in a register.
+  private long sweepTable(int[] field, int[] sgn, int thr, long[] table, long rng) {
+    for (int i = 0; i < n; i++) {
+      int d = sgn[i] * field[i];
+      if (d >= thr) {
+        continue;
+      }
+      if (d > 0) {
+        rng += Rng.GOLDEN;
+        long z = rng;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z ^= z >>> 31;
+        if ((z >>> 1) >= table[d]) {
+          continue;
+        }
+      }
+      flip(i, field, sgn);
+    }
+    return rng;
+  }
+
+  private long sweepExp(int[] field, int[] sgn, int thr, double beta, long rng) {
+    for (int i = 0; i < n; i++) {
+      int d = sgn[i] * field[i];
+      if (d >= thr) {
+        continue;
+      }
+      if (d > 0) {
+        rng += Rng.GOLDEN;
+        long z = rng;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z ^= z >>> 31;
+        if ((z >>> 11) * 0x1p-53 >= Math.exp(-beta * d)) {
+          continue;
+        }
+      }
+      flip(i, field, sgn);
+    }
+    return rng;
+  }
+
+  private void flip(int i, int[] field, int[] sgn) {
+    int m = sgn[i];
+    sgn[i] = -m;
+    if (dense != null) {
+      int row = i * n;
+      for (int j = 0; j < n; j++) {
+        field[j] += m * dense[row + j];
+      }
+    } else {
+      for (int k = start[i], e = start[i + 1]; k < e; k++) {
+        field[nb[k]] += m * w[k];
+      }
+    }
+  }
+
+  /** Zero-temperature sweeps until no single flip lowers the energy. */
+  private void quench(int[] field, int[] sgn) {
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (int i = 0; i < n; i++) {
+        if (sgn[i] * field[i] < 0) {
+          flip(i, field, sgn);
+          changed = true;
+        }
+      }
+    }
+  }
+}
