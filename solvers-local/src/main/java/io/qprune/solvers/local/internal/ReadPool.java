@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 
@@ -24,29 +25,42 @@ public final class ReadPool {
     return Math.max(1, Math.min(t, tasks));
   }
 
-  /** Runs {@code read(r)} for r in [0, numReads) and returns the results in read order. */
+  /**
+   * Runs {@code read(r)} for r in [0, numReads) and returns the results in read order; the
+   * threads pull read indices from a shared counter, so no more than {@code threads} tasks exist.
+   */
+  @SuppressWarnings("unchecked")
   public static <R> List<R> map(int numReads, int threads, String name, IntFunction<R> read) {
-    List<R> out = new ArrayList<>(numReads);
+    Object[] out = new Object[numReads];
     if (threads <= 1) {
       for (int r = 0; r < numReads; r++) {
-        out.add(read.apply(r));
+        out[r] = read.apply(r);
       }
-      return out;
+    } else {
+      AtomicInteger next = new AtomicInteger();
+      ExecutorService pool = pool(threads, name);
+      try {
+        List<Future<?>> futures = new ArrayList<>(threads);
+        for (int t = 0; t < threads; t++) {
+          futures.add(pool.submit(() -> {
+            for (int r = next.getAndIncrement(); r < numReads; r = next.getAndIncrement()) {
+              out[r] = read.apply(r);
+            }
+            return null;
+          }));
+        }
+        for (Future<?> f : futures) {
+          get(f, name);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
     }
-    ExecutorService pool = pool(threads, name);
-    try {
-      List<Future<R>> futures = new ArrayList<>(numReads);
-      for (int r = 0; r < numReads; r++) {
-        final int read0 = r;
-        futures.add(pool.submit(() -> read.apply(read0)));
-      }
-      for (Future<R> f : futures) {
-        out.add(get(f, name));
-      }
-      return out;
-    } finally {
-      pool.shutdownNow();
+    List<R> list = new ArrayList<>(numReads);
+    for (Object o : out) {
+      list.add((R) o);
     }
+    return list;
   }
 
   /** Runs {@code worker(t)} for t in [0, threads) concurrently and waits for all of them. */
