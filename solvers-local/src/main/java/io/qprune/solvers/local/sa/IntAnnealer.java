@@ -20,6 +20,8 @@ final class IntAnnealer implements Annealer {
   private final int[] dense; // n*n row-major weights, or null for the sparse layout
   private final int maxDelta;
   private final int tableMax;
+  /** The one weight every interaction has (unweighted graphs), or 0 when they differ. */
+  private final int uniform;
 
   IntAnnealer(BinaryForm m, int[] dense) {
     this.n = m.n;
@@ -29,7 +31,15 @@ final class IntAnnealer implements Annealer {
     this.w = m.wInt;
     this.dense = dense;
     this.maxDelta = (int) m.maxField;
-    this.tableMax = Math.max(64, n);
+    this.tableMax = Math.max(64, n / 2);
+    int u = w.length > 0 ? w[0] : 0;
+    for (int v : w) {
+      if (v != u) {
+        u = 0;
+        break;
+      }
+    }
+    this.uniform = u;
   }
 
   @Override
@@ -44,7 +54,8 @@ final class IntAnnealer implements Annealer {
       field[i] = f;
       sgn[i] = x[i] == 0 ? 1 : -1;
     }
-    long[] table = new long[Math.min(tableMax, maxDelta + 1) + 1];
+    boolean tabled = maxDelta <= tableMax;
+    long[] table = tabled ? new long[2 * maxDelta + 1] : null;
     long rng = seed;
     int checkEvery = Math.max(1, (1 << 16) / Math.max(1, n));
     long sweeps = 0;
@@ -52,17 +63,14 @@ final class IntAnnealer implements Annealer {
     for (int b = 0; b < betas.count(); b++) {
       double beta = betas.beta(b);
       int thr = threshold(beta);
-      boolean useTable = thr < table.length;
-      if (useTable) {
-        for (int d = 1; d < thr; d++) {
-          table[d] = (long) (Math.exp(-beta * d) * SCALE);
-        }
+      if (tabled) {
+        fillTable(table, beta, thr);
       }
       for (int s = 0; s < sweepsPerBeta; s++) {
         if (sweeps % checkEvery == 0 && stop.passed()) {
           break schedule;
         }
-        rng = useTable ? sweepTable(field, sgn, thr, table, rng) : sweepExp(field, sgn, thr, beta, rng);
+        rng = tabled ? sweepTable(field, sgn, table, rng) : sweepExp(field, sgn, thr, beta, rng);
         sweeps++;
       }
     }
@@ -81,23 +89,67 @@ final class IntAnnealer implements Annealer {
 
   // The two sweep loops are the hot path: one Metropolis test per variable, the PRNG inlined on
   // a local long (SplitMix64, as Rng) so it stays in a register.
-  private long sweepTable(int[] field, int[] sgn, int thr, long[] table, long rng) {
-    for (int i = 0; i < n; i++) {
-      int d = sgn[i] * field[i];
-      if (d >= thr) {
-        continue;
-      }
-      if (d > 0) {
-        rng += Rng.GOLDEN;
-        long z = rng;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        z ^= z >>> 31;
-        if ((z >>> 1) >= table[d]) {
-          continue;
+  /**
+   * Acceptance thresholds for every possible cost d in [−maxDelta, maxDelta] at index d + maxDelta:
+   * a flip is taken when a uniform 63-bit random number is at most the entry, so −1 never flips
+   * and Long.MAX_VALUE always does.
+   */
+  private void fillTable(long[] table, double beta, int thr) {
+    int off = maxDelta;
+    for (int d = -maxDelta; d <= 0; d++) {
+      table[d + off] = Long.MAX_VALUE;
+    }
+    for (int d = 1; d <= maxDelta; d++) {
+      table[d + off] = d >= thr ? -1 : (long) (Math.exp(-beta * d) * SCALE) - 1;
+    }
+  }
+
+  private long sweepTable(int[] field, int[] sgn, long[] table, long rng) {
+    if (dense != null) {
+      return sweepTableDense(field, sgn, table, rng);
+    }
+    final int off = maxDelta;
+    final int uniform = this.uniform;
+    final int[] start = this.start;
+    final int[] nb = this.nb;
+    final int[] w = this.w;
+    for (int i = 0; i < field.length; i++) {
+      int m = sgn[i];
+      int d = m * field[i];
+      rng += Rng.GOLDEN;
+      long z = rng;
+      z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+      z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+      z ^= z >>> 31;
+      if ((z >>> 1) <= table[d + off]) {
+        sgn[i] = -m;
+        if (uniform != 0) {
+          int mw = m * uniform;
+          for (int k = start[i], e = start[i + 1]; k < e; k++) {
+            field[nb[k]] += mw;
+          }
+        } else {
+          for (int k = start[i], e = start[i + 1]; k < e; k++) {
+            field[nb[k]] += m * w[k];
+          }
         }
       }
-      flip(i, field, sgn);
+    }
+    return rng;
+  }
+
+  private long sweepTableDense(int[] field, int[] sgn, long[] table, long rng) {
+    final int off = maxDelta;
+    for (int i = 0; i < field.length; i++) {
+      int d = sgn[i] * field[i];
+      rng += Rng.GOLDEN;
+      long z = rng;
+      z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+      z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+      z ^= z >>> 31;
+      if ((z >>> 1) <= table[d + off]) {
+        flip(i, field, sgn);
+      }
     }
     return rng;
   }
