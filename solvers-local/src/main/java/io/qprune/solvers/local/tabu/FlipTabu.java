@@ -13,20 +13,25 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class FlipTabu extends TabuRun {
   private final double[] delta;
-  private final long[] tabuUntil;
+  /** 0 for free variables, {@link #TABU} for tabu ones: added to the cost in the scan. */
+  private final double[] penalty;
+  /** 1 − 2x as a double, so updates need no branch on x. */
+  private final double[] sign;
   private final int tenure;
-  private long iter;
+  private static final double TABU = 1e300;
 
   FlipTabu(BinaryForm m, byte[] start, Rng rng, Deadline stop, double target,
       AtomicBoolean targetHit, int tenure) {
     super(m, start, rng, stop, target, targetHit);
     this.tenure = tenure;
     this.delta = new double[n];
-    this.tabuUntil = new long[n];
+    this.penalty = new double[n];
+    this.sign = new double[n];
     double[] f = new double[n];
     m.fields(x, f);
     for (int i = 0; i < n; i++) {
-      delta[i] = x[i] == 0 ? f[i] : -f[i];
+      sign[i] = x[i] == 0 ? 1 : -1;
+      delta[i] = sign[i] * f[i];
     }
   }
 
@@ -35,32 +40,38 @@ final class FlipTabu extends TabuRun {
     if (n == 0) {
       return;
     }
-    java.util.Arrays.fill(tabuUntil, 0);
-    iter = 0;
+    java.util.Arrays.fill(penalty, 0.0);
+    int ringSize = Math.max(1, tenure);
+    int[] ring = new int[ringSize]; // the variables made tabu in the last `tenure` moves
+    java.util.Arrays.fill(ring, -1);
     long z = 0;
+    long iter = 0;
     int poll = pollEvery();
     while (z < zmax) {
       if (iter % poll == 0 && shouldStop()) {
         return;
       }
-      double bar = bestEnergy - energy - 1e-9 * (1 + Math.abs(bestEnergy));
+      // hot loop: the best non-tabu flip; tabu flips carry a huge penalty, so one pass, one branch
       int r = -1;
       double v = Double.POSITIVE_INFINITY;
-      boolean aspire = false;
-      // hot loop: one pass over all flips per move
       for (int k = 0; k < n; k++) {
-        double d = delta[k];
-        if (d < bar) {
-          r = k;
-          aspire = true;
-          break;
-        }
-        if (d < v && tabuUntil[k] <= iter) {
+        double d = delta[k] + penalty[k];
+        if (d < v) {
           v = d;
           r = k;
         }
       }
       z += n;
+      // aspiration: a tabu flip that gives a new best state wins
+      double bar = bestEnergy - energy - 1e-9 * (1 + Math.abs(bestEnergy));
+      boolean aspire = v < bar;
+      for (int t : ring) {
+        if (t >= 0 && delta[t] < bar && delta[t] < v) {
+          v = delta[t];
+          r = t;
+          aspire = true;
+        }
+      }
       if (r < 0) {
         iter++;
         continue;
@@ -70,7 +81,21 @@ final class FlipTabu extends TabuRun {
         z += descend();
         record();
       }
-      tabuUntil[r] = iter + tenure + 1;
+      if (tenure > 0) {
+        int slot = (int) (iter % ringSize);
+        if (ring[slot] >= 0) {
+          penalty[ring[slot]] = 0.0;
+        }
+        if (penalty[r] != 0.0) { // r was already tabu: drop its older ring entry
+          for (int q = 0; q < ringSize; q++) {
+            if (ring[q] == r) {
+              ring[q] = -1;
+            }
+          }
+        }
+        ring[slot] = r;
+        penalty[r] = TABU;
+      }
       iter++;
     }
   }
@@ -78,15 +103,17 @@ final class FlipTabu extends TabuRun {
   /** Flips variable r, updating the energy and every neighbour's flip cost. */
   void flip(int r) {
     energy += delta[r];
-    int sr = x[r] == 0 ? 1 : -1; // +1: r goes 0 -> 1
+    double sr = sign[r]; // +1: r goes 0 -> 1
     x[r] ^= 1;
+    sign[r] = -sr;
     delta[r] = -delta[r];
     int[] start = m.start;
     int[] nb = m.nb;
     double[] w = m.w;
+    double[] sign = this.sign;
     for (int k = start[r], e = start[r + 1]; k < e; k++) {
       int j = nb[k];
-      delta[j] += x[j] == 0 ? sr * w[k] : -sr * w[k];
+      delta[j] += sr * sign[j] * w[k]; // branch-free: which way j would flip is random here
     }
     moves++;
   }
