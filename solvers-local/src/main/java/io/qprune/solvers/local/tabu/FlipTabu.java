@@ -9,7 +9,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Single-flip tabu search (Palubeckis' STS): each move flips the non-tabu variable with the
  * lowest energy change, or any variable, tabu or not, whose flip gives a new best state
  * (aspiration), after which a 1-flip descent polishes that state. A flipped variable stays tabu
- * for {@code tenure} moves. Energy changes of all flips are kept up to date incrementally.
+ * for {@code tenure} moves plus a random extra of up to half that (at least 2), which breaks the
+ * cycles a fixed tenure falls into on small models. Energy changes of all flips are kept up to
+ * date incrementally.
  */
 final class FlipTabu extends TabuRun {
   private final double[] delta;
@@ -41,15 +43,24 @@ final class FlipTabu extends TabuRun {
       return;
     }
     java.util.Arrays.fill(penalty, 0.0);
-    int ringSize = Math.max(1, tenure);
-    int[] ring = new int[ringSize]; // the variables made tabu in the last `tenure` moves
-    java.util.Arrays.fill(ring, -1);
+    int cap = tenure + Math.max(3, tenure / 2) + 2;
+    int[] tabuVar = new int[cap]; // the tabu variables (few: at most about the tenure)
+    long[] tabuEnd = new long[cap]; // the move from which each is free again
+    int tabuCount = 0;
     long z = 0;
     long iter = 0;
     int poll = pollEvery();
     while (z < zmax) {
       if (iter % poll == 0 && shouldStop()) {
         return;
+      }
+      for (int q = tabuCount - 1; q >= 0; q--) {
+        if (tabuEnd[q] <= iter) {
+          penalty[tabuVar[q]] = 0.0;
+          tabuCount--;
+          tabuVar[q] = tabuVar[tabuCount];
+          tabuEnd[q] = tabuEnd[tabuCount];
+        }
       }
       // hot loop: the best non-tabu flip; tabu flips carry a huge penalty, so one pass, one branch
       int r = -1;
@@ -65,10 +76,13 @@ final class FlipTabu extends TabuRun {
       // aspiration: a tabu flip that gives a new best state wins
       double bar = bestEnergy - energy - 1e-9 * (1 + Math.abs(bestEnergy));
       boolean aspire = v < bar;
-      for (int t : ring) {
-        if (t >= 0 && delta[t] < bar && delta[t] < v) {
+      int taken = -1;
+      for (int q = 0; q < tabuCount; q++) {
+        int t = tabuVar[q];
+        if (delta[t] < bar && delta[t] < v) {
           v = delta[t];
           r = t;
+          taken = q;
           aspire = true;
         }
       }
@@ -82,18 +96,11 @@ final class FlipTabu extends TabuRun {
         record();
       }
       if (tenure > 0) {
-        int slot = (int) (iter % ringSize);
-        if (ring[slot] >= 0) {
-          penalty[ring[slot]] = 0.0;
-        }
-        if (penalty[r] != 0.0) { // r was already tabu: drop its older ring entry
-          for (int q = 0; q < ringSize; q++) {
-            if (ring[q] == r) {
-              ring[q] = -1;
-            }
-          }
-        }
-        ring[slot] = r;
+        // a random extra of up to half the tenure breaks the cycles a fixed tenure can fall into
+        long end = iter + 1 + tenure + rng.nextInt(Math.max(3, tenure / 2));
+        int q = taken >= 0 ? taken : tabuCount++;
+        tabuVar[q] = r;
+        tabuEnd[q] = end;
         penalty[r] = TABU;
       }
       iter++;

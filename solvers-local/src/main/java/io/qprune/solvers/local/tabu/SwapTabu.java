@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Tabu search that keeps exactly the required number of set variables (per group): each move is
  * the best candidate swap of a non-tabu set variable with a non-tabu clear one of its group (see
- * {@link SwapMoves}); both become tabu. A new best state is polished by swap descent. Restarts
+ * {@link SwapMoves}); both become tabu (for the tenure plus a random extra, as in
+ * {@link FlipTabu}). A new best state is polished by swap descent. Restarts
  * apply {@code max(2, 0.1 k)} random swaps to the current state.
  */
 final class SwapTabu extends TabuRun {
@@ -56,8 +57,8 @@ final class SwapTabu extends TabuRun {
       energy += moves.bestDelta;
       SwapMoves.apply(m, x, field, space, i, j);
       super.moves++;
-      tabuUntil[i] = iter + tenure;
-      tabuUntil[j] = iter + tenure;
+      tabuUntil[i] = iter + tenure + rng.nextInt(Math.max(3, tenure / 2));
+      tabuUntil[j] = iter + tenure + rng.nextInt(Math.max(3, tenure / 2));
       if (energy < bestEnergy - 1e-9 * (1 + Math.abs(bestEnergy))) {
         SwapMoves.descend(m, x, field, space, n);
         energy = m.energy(x);

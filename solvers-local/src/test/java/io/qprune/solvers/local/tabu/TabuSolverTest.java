@@ -26,7 +26,7 @@ class TabuSolverTest extends SolverConformance {
 
   @Override
   protected Map<String, Object> parameters() {
-    return Map.of("num_restarts", 3, "lower_bound_z", 20_000);
+    return Map.of("num_restarts", 3);
   }
 
   @Override
