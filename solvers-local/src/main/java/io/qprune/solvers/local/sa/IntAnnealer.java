@@ -11,7 +11,7 @@ import io.qprune.solvers.local.internal.Rng;
 final class IntAnnealer implements Annealer {
   /** ln(2^64): a flip costing more than this / beta is accepted with probability below 2^-64. */
   static final double SKIP = 44.36142;
-  private static final double SCALE = 0x1p63;
+  private static final long U32 = 1L << 32;
   private final int n;
   private final int[] lin;
   private final int[] start;
@@ -64,7 +64,7 @@ final class IntAnnealer implements Annealer {
       double beta = betas.beta(b);
       int thr = threshold(beta);
       if (tabled) {
-        fillTable(table, beta, thr);
+        fillTable(table, beta);
       }
       for (int s = 0; s < sweepsPerBeta; s++) {
         if (sweeps % checkEvery == 0 && stop.passed()) {
@@ -87,23 +87,28 @@ final class IntAnnealer implements Annealer {
     return t > maxDelta ? maxDelta + 1 : Math.max(1, (int) t);
   }
 
-  // The two sweep loops are the hot path: one Metropolis test per variable, the PRNG inlined on
-  // a local long (SplitMix64, as Rng) so it stays in a register.
   /**
-   * Acceptance thresholds for every possible cost d in [−maxDelta, maxDelta] at index d + maxDelta:
-   * a flip is taken when a uniform 63-bit random number is at most the entry, so −1 never flips
-   * and Long.MAX_VALUE always does.
+   * Acceptance thresholds for every possible cost d in [−maxDelta, maxDelta] at index d + maxDelta,
+   * for 32-bit uniform random numbers u: the flip is taken when u ≤ entry, so the probability is
+   * {@code floor(exp(−beta·d)·2^32) / 2^32} (within 2^-32 of Metropolis), −1 never flips and
+   * 2^32 − 1 always does. Powers of exp(−beta) replace one exp per entry.
    */
-  private void fillTable(long[] table, double beta, int thr) {
+  private void fillTable(long[] table, double beta) {
     int off = maxDelta;
     for (int d = -maxDelta; d <= 0; d++) {
-      table[d + off] = Long.MAX_VALUE;
+      table[d + off] = U32 - 1;
     }
+    double r = Math.exp(-beta);
+    double p = U32;
     for (int d = 1; d <= maxDelta; d++) {
-      table[d + off] = d >= thr ? -1 : (long) (Math.exp(-beta * d) * SCALE) - 1;
+      p *= r;
+      table[d + off] = (long) p - 1;
     }
   }
 
+  // The sweep loops below are the hot path, kept long on purpose: one Metropolis test per variable,
+  // the PRNG (SplitMix64, as Rng) inlined on a local long, each 64-bit draw split into two 32-bit
+  // uniforms for two consecutive variables, and the flip's field updates inlined.
   private long sweepTable(int[] field, int[] sgn, long[] table, long rng) {
     if (dense != null) {
       return sweepTableDense(field, sgn, table, rng);
@@ -113,15 +118,15 @@ final class IntAnnealer implements Annealer {
     final int[] start = this.start;
     final int[] nb = this.nb;
     final int[] w = this.w;
-    for (int i = 0; i < field.length; i++) {
-      int m = sgn[i];
-      int d = m * field[i];
+    final int len = field.length;
+    for (int i = 0; i < len; i += 2) {
       rng += Rng.GOLDEN;
       long z = rng;
       z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
       z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
       z ^= z >>> 31;
-      if ((z >>> 1) <= table[d + off]) {
+      int m = sgn[i];
+      if ((z & 0xFFFFFFFFL) <= table[m * field[i] + off]) {
         sgn[i] = -m;
         if (uniform != 0) {
           int mw = m * uniform;
@@ -134,21 +139,41 @@ final class IntAnnealer implements Annealer {
           }
         }
       }
+      int j = i + 1;
+      if (j < len) {
+        m = sgn[j];
+        if ((z >>> 32) <= table[m * field[j] + off]) {
+          sgn[j] = -m;
+          if (uniform != 0) {
+            int mw = m * uniform;
+            for (int k = start[j], e = start[j + 1]; k < e; k++) {
+              field[nb[k]] += mw;
+            }
+          } else {
+            for (int k = start[j], e = start[j + 1]; k < e; k++) {
+              field[nb[k]] += m * w[k];
+            }
+          }
+        }
+      }
     }
     return rng;
   }
 
   private long sweepTableDense(int[] field, int[] sgn, long[] table, long rng) {
     final int off = maxDelta;
-    for (int i = 0; i < field.length; i++) {
-      int d = sgn[i] * field[i];
+    final int len = field.length;
+    for (int i = 0; i < len; i += 2) {
       rng += Rng.GOLDEN;
       long z = rng;
       z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
       z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
       z ^= z >>> 31;
-      if ((z >>> 1) <= table[d + off]) {
+      if ((z & 0xFFFFFFFFL) <= table[sgn[i] * field[i] + off]) {
         flip(i, field, sgn);
+      }
+      if (i + 1 < len && (z >>> 32) <= table[sgn[i + 1] * field[i + 1] + off]) {
+        flip(i + 1, field, sgn);
       }
     }
     return rng;
