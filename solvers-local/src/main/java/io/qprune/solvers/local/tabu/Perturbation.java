@@ -20,7 +20,7 @@ final class Perturbation {
     }
   }
 
-  /** Roulette selection of k variables; O(k·n). */
+  /** Roulette selection of k variables (fewer if the read must stop); O(k·n). */
   static int[] select(FlipTabu t, double[] delta, int k) {
     BinaryForm m = t.m;
     int n = t.n;
@@ -32,6 +32,9 @@ final class Perturbation {
     double[] e = new double[n];
     int[] out = new int[k];
     for (int c = 0; c < k; c++) {
+      if ((c & 63) == 63 && t.shouldStop()) { // O(k·n) work: honour the time limit on big models
+        return java.util.Arrays.copyOf(out, c);
+      }
       double dMin = Double.POSITIVE_INFINITY;
       double dMax = Double.NEGATIVE_INFINITY;
       for (int i = 0; i < n; i++) {
