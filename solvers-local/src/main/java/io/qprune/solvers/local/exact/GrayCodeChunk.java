@@ -89,6 +89,10 @@ final class GrayCodeChunk {
   /** Enumerates the 2^lowBits states whose top bits equal {@code chunk}. */
   static Result run(Model m, int chunk, int lowBits, int keep, Budget budget) {
     Result res = new Result(keep);
+    if (chunk > 0 && budget.exhausted()) { // otherwise every remaining chunk would still run 2^16 steps
+      res.complete = false;
+      return res;
+    }
     int n = m.n;
     long state = (long) chunk << lowBits;
     double[] field = new double[n];

@@ -53,7 +53,7 @@ final class SaSolver implements Solver {
     Run run = new Run(m, card, init, annealer, range, request.seed(), budget);
     List<Found> found;
     int threads;
-    if (budget.hasTimeLimit()) {
+    if (budget.hasTimeLimit() && m.n > 0) {
       threads = ReadPool.threads(cfg.numThreads(), Integer.MAX_VALUE);
       found = run.untilTimeIsUp(reads, threads);
     } else {

@@ -43,7 +43,7 @@ abstract class TabuRun {
     energy = m.energy(x);
     record();
     search(zFirst);
-    while (!shouldStop() && restarts < maxRestarts) {
+    while (n > 0 && !shouldStop() && restarts < maxRestarts) {
       restarts++;
       perturb();
       search(zRestart);
