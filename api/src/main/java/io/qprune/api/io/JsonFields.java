@@ -149,6 +149,9 @@ final class JsonFields {
     if (n.isArray()) {
       return "an array of " + n.size();
     }
+    if (n.isNumber() && !Double.isFinite(n.doubleValue())) {
+      return Double.toString(n.doubleValue()); // Jackson would quote NaN
+    }
     return n.isNull() ? "null" : n.toString();
   }
 }
