@@ -171,7 +171,8 @@ class BqmJsonTest {
   @Test
   void reportsSyntaxErrorsAndTrailingGarbageWithTheirLine() {
     assertRejected(EXAMPLE.replace("\"info\":{},", "\"info\":{}"), 4, "not valid JSON");
-    assertRejected(EXAMPLE + "\n{}", 7, "not valid JSON");
+    assertRejected(EXAMPLE + "\n{}", 7, "more content after the end of the JSON document");
+    assertRejected(EXAMPLE + "\nxyz", 7, "not valid JSON");
     assertRejected(EXAMPLE.replace("\"offset\":0.5,", "\"offset\":0.5,\"offset\":1,"), 3,
         "Duplicate field 'offset'");
   }
