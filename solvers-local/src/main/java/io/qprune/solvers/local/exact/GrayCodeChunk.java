@@ -89,6 +89,10 @@ final class GrayCodeChunk {
   /** Enumerates the 2^lowBits states whose top bits equal {@code chunk}. */
   static Result run(Model m, int chunk, int lowBits, int keep, Budget budget) {
     Result res = new Result(keep);
+    if (budget.exhausted()) { // the limit came while this chunk waited for a thread
+      res.complete = false;
+      return res;
+    }
     int n = m.n;
     long state = (long) chunk << lowBits;
     double[] field = new double[n];
@@ -133,7 +137,7 @@ final class GrayCodeChunk {
       if (step == total) {
         break;
       }
-      if ((step & 0xFFFF) == 0 && budget.exhausted()) {
+      if ((step & 0x3FFF) == 0 && budget.exhausted()) {
         res.complete = false;
         break;
       }
