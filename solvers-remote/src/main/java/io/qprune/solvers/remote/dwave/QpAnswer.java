@@ -57,16 +57,19 @@ final class QpAnswer {
       }
     }
     byte[] sol = base64(Json.field(answer, "solutions", errors, id, where), errors, id, "solutions");
+    // ceil(active/8) bytes per solution at least; SAPI may pad each one further (as its own numpy
+    // decoder assumes: the stride is the byte count divided by the number of solutions)
     int per = (active.length + 7) / 8;
-    if (sol.length != rows * per) {
+    int stride = rows == 0 ? per : sol.length / rows;
+    if (rows > 0 && (sol.length % rows != 0 || stride < per)) {
       throw errors.protocol(id, where + " has " + sol.length + " bytes of solutions; " + rows
-          + " solutions over " + active.length + " active qubits need " + rows * per + ". It is truncated.");
+          + " solutions over " + active.length + " active qubits need at least " + rows * per + ". It is truncated.");
     }
     List<Rescore.Row> out = new ArrayList<>(rows);
     for (int r = 0; r < rows; r++) {
       int[] x = new int[n];
       for (int c = 0; c < active.length; c++) {
-        int bit = (sol[r * per + c / 8] >> (7 - c % 8)) & 1;
+        int bit = (sol[r * stride + c / 8] >> (7 - c % 8)) & 1;
         x[varOfColumn[c]] = q.vartype().value(bit == 1);
       }
       out.add(new Rescore.Row(x, energies[r] + q.offset(), counts[r]));

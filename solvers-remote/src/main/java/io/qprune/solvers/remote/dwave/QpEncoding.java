@@ -47,11 +47,13 @@ final class QpEncoding {
     int[] qubitOf = new int[n];
     for (int i = 0; i < n; i++) {
       Object label = q.label(i);
-      if (byLabel && !(label instanceof Integer)) {
+      boolean integral = (label instanceof Integer || label instanceof Long)
+          && ((Number) label).longValue() == ((Number) label).intValue();
+      if (byLabel && !integral) {
         throw new InvalidInputException(notFit(solver, "variable " + label + " is not a qubit number")
             + " Or set qubit_mapping=index to put variable i on qubit i.");
       }
-      int qb = byLabel ? (Integer) label : i;
+      int qb = byLabel ? ((Number) label).intValue() : i;
       if (!working.contains(qb)) {
         throw new InvalidInputException(notFit(solver, "variable " + label + " would be qubit " + qb
             + ", which is not a working qubit"));
