@@ -53,14 +53,14 @@ final class DWaveCommon {
     Set<String> known = s.parameters();
     params.fieldNames().forEachRemaining(k -> {
       if (!known.isEmpty() && !known.contains(k) && !k.startsWith("x_")) {
-        throw new InvalidInputException("Service parameter '" + k + "' of " + adapter + " is not documented by"
+        throw new InvalidInputException("Parameter 'service_params' of " + adapter + ": '" + k + "' is not documented by"
             + " solver '" + s.name() + "', which takes: " + String.join(", ", known) + "."
             + Suggest.maybe(k, known) + " Prefix it with x_ to send it anyway.");
       }
       double[] range = s.range(k + "_range");
       JsonNode v = params.get(k);
       if (range != null && v.isNumber() && (v.asDouble() < range[0] || v.asDouble() > range[1])) {
-        throw new InvalidInputException("Service parameter '" + k + "' of " + adapter + " is " + v.asText()
+        throw new InvalidInputException("Parameter 'service_params' of " + adapter + ": '" + k + "' is " + v.asText()
             + "; solver '" + s.name() + "' allows [" + fmt(range[0]) + ", " + fmt(range[1]) + "] (" + k + "_range).");
       }
     });

@@ -58,14 +58,14 @@ final class DaRequest {
   static void check(ObjectNode settings, String adapter) {
     settings.fieldNames().forEachRemaining(k -> {
       if (!SETTINGS.containsKey(k)) {
-        throw new InvalidInputException("Service parameter '" + k + "' of " + adapter + " is not a fujitsuDA3"
-            + " setting; known: " + String.join(", ", new java.util.TreeSet<>(SETTINGS.keySet())) + "."
+        throw new InvalidInputException("Parameter 'service_params' of " + adapter + ": '" + k + "' is not a"
+            + " fujitsuDA3 setting; known: " + String.join(", ", new java.util.TreeSet<>(SETTINGS.keySet())) + "."
             + Suggest.maybe(k, SETTINGS.keySet()));
       }
       double[] r = SETTINGS.get(k);
       JsonNode v = settings.get(k);
       if (r.length == 2 && (!v.isNumber() || v.asDouble() < r[0] || v.asDouble() > r[1])) {
-        throw new InvalidInputException("Service parameter '" + k + "' of " + adapter + " is " + v
+        throw new InvalidInputException("Parameter 'service_params' of " + adapter + ": '" + k + "' is " + v
             + "; the Digital Annealer takes a number in [" + (long) r[0] + ", " + (long) r[1] + "]");
       }
     });
