@@ -70,7 +70,7 @@ public abstract class RemoteSolver implements Solver {
         return SampleSet.builder(q).info(new SolveInfo(name, budget.elapsedSeconds(), Double.NaN, job.info)).build();
       }
       throw new RemoteTimeoutException(ServiceErrorDetails.of(name, job.id), name + ": "
-          + (job.id == null ? "the job was not submitted" : "job " + job.id + " did not finish")
+          + (job.id == null ? "no answer arrived" : "job " + job.id + " did not finish")
           + " within " + job.deadline.describe() + (job.id == null ? "" : "; it was cancelled ("
           + job.info.get("remote_cancel") + ")") + ". Maybe raise the time limit or deadline_grace.", null);
     }

@@ -46,14 +46,14 @@ public final class SampleSetAnswer {
     if (ss.path("sample_data").path("use_bytes").asBoolean(false)) {
       throw e.protocol(id, where + " uses use_bytes=true (BSON only); expected JSON lists");
     }
-    boolean packed = ss.path("sample_packed").asBoolean(true);
-    JsonNode vectors = Json.field(ss, "vectors", e, id, where);
-    double[] energy = numbers(vectors.path("energy").path("data"), rows, e, id, where + " energy vector", true);
-    double[] counts = vectors.has("num_occurrences")
-        ? numbers(vectors.path("num_occurrences").path("data"), rows, e, id, where + " num_occurrences vector", false) : null;
     if (data.size() != rows) {
       throw e.protocol(id, where + " declares " + rows + " rows but holds " + data.size() + "; it is truncated");
     }
+    boolean packed = ss.path("sample_packed").asBoolean(true);
+    JsonNode vectors = Json.field(ss, "vectors", e, id, where);
+    double[] energy = numbers(vectors.path("energy").path("data"), rows, e, id, where + ": its energy vector", true);
+    double[] counts = vectors.has("num_occurrences")
+        ? numbers(vectors.path("num_occurrences").path("data"), rows, e, id, where + ": its num_occurrences vector", false) : null;
     List<Rescore.Row> out = new ArrayList<>(rows);
     int words = (n + 31) / 32;
     for (int r = 0; r < rows; r++) {
