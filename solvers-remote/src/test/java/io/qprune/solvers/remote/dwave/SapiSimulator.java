@@ -39,8 +39,8 @@ import java.util.zip.InflaterInputStream;
  * {@code time_limit}, QPU jobs 50 ms), long polling, answers computed by the exact solver, and
  * cancellation. Its hybrid solver's minimum_time_limit is tiny so that tests stay fast.
  */
-final class SapiSimulator implements ResponseDefinitionTransformerV2 {
-  static final String NAME = "sapi-simulator";
+public final class SapiSimulator implements ResponseDefinitionTransformerV2 {
+  public static final String NAME = "sapi-simulator";
   static final String HYBRID = "hybrid_binary_quadratic_model_version2";
   static final String QPU = "clique_32q_mock";
   private static final ObjectMapper M = new ObjectMapper();

@@ -27,8 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * exact solver (configurations list only the variables that occur in a term), results are
  * deleted on request and Waiting/Running jobs can be cancelled.
  */
-final class DaSimulator implements ResponseDefinitionTransformerV2 {
-  static final String NAME = "da-simulator";
+public final class DaSimulator implements ResponseDefinitionTransformerV2 {
+  public static final String NAME = "da-simulator";
   /** One simulated second. */
   static final long SECOND_NANOS = 100_000_000L;
   private static final ObjectMapper M = new ObjectMapper();

@@ -17,8 +17,8 @@ import java.io.ByteArrayInputStream;
  * exact solver's SampleSet JSON. A {@code run_seconds} query parameter makes it take that long
  * (cut short by {@code time_limit}, as a sampler that honours it would).
  */
-final class BqmHttpSimulator implements ResponseDefinitionTransformerV2 {
-  static final String NAME = "bqm-http-simulator";
+public final class BqmHttpSimulator implements ResponseDefinitionTransformerV2 {
+  public static final String NAME = "bqm-http-simulator";
 
   @Override
   public String getName() {
