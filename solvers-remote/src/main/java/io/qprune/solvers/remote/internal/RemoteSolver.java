@@ -52,7 +52,7 @@ public abstract class RemoteSolver implements Solver {
       return SampleSet.builder(q).add(new int[0], q.offset(), 1)
           .info(new SolveInfo(name, budget.elapsedSeconds(), budget.elapsedSeconds(), job.info)).build();
     }
-    job.deadline = Deadline.open(budget);
+    job.deadline = Deadline.of(budget, Duration.ZERO, settings.deadlineGrace()); // adapters stretch it to the service run
     try {
       SampleSet s = run(q, request, budget, job);
       return s.withInfo(new SolveInfo(name, budget.elapsedSeconds(), Double.NaN, job.info));

@@ -10,6 +10,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -18,12 +20,14 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static io.qprune.solvers.remote.testing.Stubs.json;
 import static io.qprune.solvers.remote.testing.Stubs.sapi;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import io.qprune.api.SampleSet;
 import io.qprune.api.SolveRequest;
 import io.qprune.api.Solvers;
+import io.qprune.solvers.remote.RemoteProtocolException;
 import io.qprune.solvers.remote.testing.Fixtures;
 import io.qprune.solvers.remote.testing.Stubs;
 import java.util.Base64;
@@ -109,5 +113,26 @@ class DWaveHybridWireTest {
     verify(1, postRequestedFor(urlPathEqualTo("/sapi/problems/")));
     verify(2, getRequestedFor(urlPathEqualTo("/sapi/problems/")));
     verify(1, getRequestedFor(urlEqualTo("/sapi/problems/prob-1/")));
+  }
+
+  @Test
+  void aFailedPartUploadIsRetriedAndACorruptPartStopsBeforeAnySubmission(WireMockRuntimeInfo wm) {
+    byte[] file = Fixtures.bytes("example_bqm_v2.bqm");
+    stubUploadAndSubmit(file);
+    stubFor(put("/sapi/bqm/multipart/pid-1/part/1").inScenario("part").whenScenarioStateIs(STARTED)
+        .atPriority(1).willReturn(aResponse().withStatus(500)).willSetStateTo("retried"));
+    stubFor(get(urlEqualTo("/sapi/problems/?id=prob-1&timeout=2")).willReturn(sapi("problems",
+        "[" + status("COMPLETED", "{\"format\":\"bq\",\"data\":" + Fixtures.text("sapi/sampleset-example.json") + "}") + "]")));
+    assertThat(Solvers.discover().create("dwave-hybrid", params(wm)).solve(DimodBqmFileTest.exampleModel(),
+        SolveRequest.seeded(1)).first().energy()).isEqualTo(-0.5);
+    verify(2, putRequestedFor(urlEqualTo("/sapi/bqm/multipart/pid-1/part/1")));
+
+    wm.getWireMock().resetScenarios();
+    stubFor(get("/sapi/bqm/multipart/pid-1/status").inScenario("upload").whenScenarioStateIs("uploaded").atPriority(1)
+        .willReturn(json(200, "{\"status\":\"UPLOAD_IN_PROGRESS\",\"parts\":[{\"part_number\":1,\"checksum\":\"00ff\"}]}")));
+    assertThatThrownBy(() -> Solvers.discover().create("dwave-hybrid", params(wm)).solve(DimodBqmFileTest.exampleModel(),
+        SolveRequest.seeded(1))).isInstanceOf(RemoteProtocolException.class)
+        .hasMessageContaining("checksum 00ff on the service but " + HexFormat.of().formatHex(MultipartUpload.md5(file)));
+    verify(1, postRequestedFor(urlPathEqualTo("/sapi/problems/")));
   }
 }
