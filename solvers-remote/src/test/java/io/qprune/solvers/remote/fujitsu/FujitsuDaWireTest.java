@@ -202,4 +202,17 @@ class FujitsuDaWireTest {
         .hasMessageContaining("Maybe 'num_group'");
     assertThatThrownBy(() -> solver("num_group", 17)).isInstanceOf(InvalidInputException.class).hasMessageContaining("num_group");
   }
+
+  @Test
+  void whenTwoNewJobsAppearNoneIsAdoptedAndNothingIsPostedAgain() {
+    stubFor(post(SOLVE).willReturn(json(502, "Bad Gateway")));
+    stubFor(get(JOBS).inScenario("list").whenScenarioStateIs(STARTED)
+        .willReturn(json(200, "{\"job_status_list\":[]}")).willSetStateTo("after"));
+    stubFor(get(JOBS).inScenario("list").whenScenarioStateIs("after")
+        .willReturn(json(200, "{\"job_status_list\":[{\"job_id\":\"job-1\",\"job_status\":\"Running\",\"start_time\":\"t\"},"
+            + "{\"job_id\":\"job-2\",\"job_status\":\"Waiting\",\"start_time\":\"t\"}]}")));
+    assertThatThrownBy(this::solve).isInstanceOf(io.qprune.solvers.remote.RemoteUnavailableException.class)
+        .hasMessageContaining("2 new jobs appeared").hasMessageContaining("not posted again");
+    verify(1, postRequestedFor(urlEqualTo(SOLVE)));
+  }
 }
