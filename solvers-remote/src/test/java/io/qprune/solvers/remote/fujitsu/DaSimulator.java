@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class DaSimulator implements ResponseDefinitionTransformerV2 {
   public static final String NAME = "da-simulator";
   /** One simulated second. */
-  static final long SECOND_NANOS = 100_000_000L;
+  static final long SECOND_NANOS = 50_000_000L;
   private static final ObjectMapper M = new ObjectMapper();
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
   private final AtomicInteger ids = new AtomicInteger();

@@ -56,7 +56,7 @@ class FujitsuDaConformanceTest extends SolverConformance {
     return RandomModels.dense(Vartype.BINARY, 16, 9, 99);
   }
 
-  /** Without a caller limit the simulated DA runs 30 (simulated) seconds: 3 s. */
+  /** Without a caller limit the simulated DA runs 30 (simulated) seconds: 1.5 s. */
   @Override
   protected Map<String, Object> longRunParameters() {
     Map<String, Object> p = parameters();
