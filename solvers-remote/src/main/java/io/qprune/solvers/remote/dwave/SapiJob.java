@@ -6,6 +6,7 @@ import io.qprune.solvers.remote.RemoteJobFailedException;
 import io.qprune.solvers.remote.ServiceErrorDetails;
 import io.qprune.solvers.remote.internal.Deadline;
 import io.qprune.solvers.remote.internal.RemoteSolver.Job;
+import io.qprune.solvers.remote.internal.StopSignal;
 import io.qprune.solvers.remote.internal.Submission;
 import java.time.Duration;
 import java.util.UUID;
@@ -29,8 +30,19 @@ final class SapiJob {
     Deadline d = job.deadline;
     String label = "qprune-" + UUID.randomUUID();
     body.put("label", label);
-    JsonNode status = Submission.submit(() -> sapi.submit(body, compress, d),
-        () -> sapi.findByLabel(label, d), sapi.settings().retry(), d, sapi.errors());
+    JsonNode status;
+    try {
+      status = Submission.submit(() -> sapi.submit(body, compress, d),
+          () -> sapi.findByLabel(label, d), sapi.settings().retry(), d, sapi.errors());
+    } catch (StopSignal stop) {
+      // stopped while the submission was in flight: if it created a problem, it must be cancelled too
+      try {
+        sapi.findByLabel(label, Deadline.within(Duration.ofSeconds(5))).ifPresent(s -> job.id = s.path("id").asText(null));
+      } catch (RuntimeException e) {
+        job.info.put("remote_cancel", "unknown: could not look up problem " + label + ": " + e.getMessage());
+      }
+      throw stop;
+    }
     String id = status.path("id").asText(null);
     if (id == null || id.isEmpty()) {
       throw sapi.errors().protocol(null, "the submission reply has no problem id: " + status);

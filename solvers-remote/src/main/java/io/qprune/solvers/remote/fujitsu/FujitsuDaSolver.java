@@ -15,6 +15,7 @@ import io.qprune.solvers.remote.internal.RemoteSettings;
 import io.qprune.solvers.remote.internal.RemoteSolver;
 import io.qprune.solvers.remote.internal.Rescore;
 import io.qprune.solvers.remote.internal.Secret;
+import io.qprune.solvers.remote.internal.StopSignal;
 import io.qprune.solvers.remote.internal.Submission;
 import java.time.Duration;
 import java.util.HashSet;
@@ -54,7 +55,17 @@ final class FujitsuDaSolver extends RemoteSolver {
     job.deadline = Deadline.of(budget, Duration.ofSeconds(t), settings.deadlineGrace());
     Deadline d = job.deadline;
     Set<String> before = da.jobs(d);
-    job.id = Submission.submit(() -> da.post(body, d), () -> newJob(before, d), settings.retry(), d, da.errors());
+    try {
+      job.id = Submission.submit(() -> da.post(body, d), () -> newJob(before, d), settings.retry(), d, da.errors());
+    } catch (StopSignal stop) {
+      // stopped while the submission was in flight: if it created a job, it must be cancelled too
+      try {
+        job.id = newJob(before, Deadline.within(Duration.ofSeconds(5))).orElse(null);
+      } catch (RuntimeException e) {
+        job.info.put("remote_cancel", "unknown: could not list the jobs: " + e.getMessage());
+      }
+      throw stop;
+    }
     job.info.put("job_id", job.id);
     JsonNode result = await(job);
     List<Rescore.Row> rows = DaResult.rows(result, q, DaRequest.used(b), da.errors(), job);

@@ -19,6 +19,10 @@ public final class Rescore {
 
   public static SampleSet build(Qubo q, List<Row> rows, double tolerance, ServiceErrors errors,
       String jobId, SolveInfo info) {
+    if (rows.isEmpty()) {
+      throw errors.protocol(jobId, "the answer" + (jobId == null ? "" : " of " + jobId) + " holds no samples;"
+          + " a finished job must return at least one");
+    }
     SampleSetBuilder b = SampleSet.builder(q).info(info);
     int n = q.numVariables();
     for (int r = 0; r < rows.size(); r++) {

@@ -347,4 +347,33 @@ class SapiFaultsTest {
     }
     verify(1, deleteRequestedFor(urlEqualTo("/sapi/problems/qpu-1/")));
   }
+
+  @Test
+  void aCancellationDuringTheSubmissionStillCancelsTheProblemItCreated() {
+    stubFor(post(PROBLEMS).willReturn(sapi("problems", PENDING).withFixedDelay(3000)));
+    stubFor(get(urlPathEqualTo(PROBLEMS)).withQueryParam("label", com.github.tomakehurst.wiremock.client.WireMock.matching("qprune-.*"))
+        .willReturn(sapi("problems", "[{\"id\":\"qpu-1\",\"status\":\"PENDING\",\"label\":\"{{request.query.label}}\"}]")
+            .withTransformers("response-template")));
+    stubFor(delete("/sapi/problems/qpu-1/").willReturn(sapi("problem", status("CANCELLED", "ising", null))));
+    Cancellation c = Cancellation.create();
+    ScheduledExecutorService ex = Executors.newSingleThreadScheduledExecutor();
+    try {
+      ex.schedule(c::cancel, 300, TimeUnit.MILLISECONDS);
+      SampleSet s = solver().solve(cliqueIsing(), SolveRequest.seeded(1).withCancellation(c));
+      assertThat(s.isEmpty()).isTrue();
+      assertThat(s.info().properties()).containsEntry("remote_cancel", "requested");
+    } finally {
+      ex.shutdownNow();
+    }
+    verify(1, postRequestedFor(urlPathEqualTo(PROBLEMS)));
+    verify(1, deleteRequestedFor(urlEqualTo("/sapi/problems/qpu-1/")));
+  }
+
+  @Test
+  void aCompletedProblemWithoutSamplesIsAProtocolError() {
+    stubFor(post(PROBLEMS).willReturn(sapi("problems", "[" + status("COMPLETED", "ising",
+        "{\"format\":\"qp\",\"num_variables\":5,\"energies\":\"\",\"num_occurrences\":\"\","
+        + "\"active_variables\":\"AAAAAAEAAAACAAAAAwAAAAQAAAA=\",\"solutions\":\"\"}") + "]")));
+    assertThatThrownBy(this::solve).isInstanceOf(RemoteProtocolException.class).hasMessageContaining("holds no samples");
+  }
 }
