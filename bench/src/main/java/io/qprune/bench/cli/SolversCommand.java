@@ -25,10 +25,21 @@ public final class SolversCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object instead of a table.")
   boolean json;
 
+  @Option(names = "--remote", paramLabel = "SERVICE",
+      description = "List the solvers a remote service offers (dwave); the token comes from the environment or token_file.")
+  String remote;
+
+  @Option(names = {"-p", "--param"}, paramLabel = "KEY=VALUE",
+      description = "Connection parameter for --remote (endpoint, token_env, token_file, request_timeout, ...).")
+  Map<String, String> params = new LinkedHashMap<>();
+
   @Override
   public Integer call() throws Exception {
-    Solvers solvers = Solvers.discover();
     var out = spec.commandLine().getOut();
+    if (remote != null) {
+      return RemoteSolversListing.print(remote, params, json, out);
+    }
+    Solvers solvers = Solvers.discover();
     if (json) {
       List<Map<String, Object>> list = new ArrayList<>();
       for (SolverProvider p : solvers.providers()) {
