@@ -104,6 +104,7 @@ class QuboTest {
     assertThat(q.indexOf(7)).isEqualTo(1);
     assertThat(q.indexOf(List.of(1L, "x"))).isEqualTo(2);
     assertThat(q.indexOf("zz")).isEqualTo(-1);
+    assertThat(q.label(1)).isInstanceOf(Integer.class).isEqualTo(7);
     Qubo plain = Qubo.builder(3).labels(List.of(0, 1, 2)).build();
     assertThat(plain.hasLabels()).isFalse();
   }
