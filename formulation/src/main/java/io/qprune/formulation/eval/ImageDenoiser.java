@@ -44,13 +44,4 @@ public final class ImageDenoiser {
     }
     return Image.of(ch, h, w, crop);
   }
-
-  /** {@code image} clipped to 0–255, as a displayed or saved image would be. */
-  public static Image clip(Image image) {
-    float[] px = image.pixels();
-    for (int i = 0; i < px.length; i++) {
-      px[i] = Math.max(0f, Math.min(255f, px[i]));
-    }
-    return Image.of(image.channels(), image.height(), image.width(), px);
-  }
 }
