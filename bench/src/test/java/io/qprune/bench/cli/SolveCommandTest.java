@@ -25,8 +25,8 @@ class SolveCommandTest {
   @Test
   void solvesTheBundledExampleExactlyAndPrintsVerifiedJson() throws Exception {
     Path file = EXAMPLES.resolve("bqp20.txt");
-    CliRun r = CliRun.of("solve", file.toString(), "--solver", "exact", "--seed", "3", "--json");
-    assertThat(r.exitCode()).as(r.err()).isZero();
+    CliRun r = CliRun.main("solve", file.toString(), "--solver", "exact", "--seed", "3", "--json");
+    assertThat(r.code()).as(r.err()).isZero();
     JsonNode j = new ObjectMapper().readTree(r.out());
     Problem p = Problems.read(file, null, 1);
     int[] x = new ObjectMapper().convertValue(j.get("sample"), int[].class);
@@ -43,16 +43,16 @@ class SolveCommandTest {
 
   @Test
   void humanSummaryNamesSolverEnergyAndObjective() {
-    CliRun r = CliRun.of("solve", EXAMPLES.resolve("k12.json").toString());
-    assertThat(r.exitCode()).as(r.err()).isZero();
+    CliRun r = CliRun.main("solve", EXAMPLES.resolve("k12.json").toString());
+    assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("solver     exact").contains("energy").contains("sample");
   }
 
   @Test
   void refusesBqp50ForTheExactSolverCleanly() {
     assumeThat(Files.exists(SHARED_BQP50)).as("shared data present").isTrue();
-    CliRun r = CliRun.of("solve", SHARED_BQP50.toString(), "--instance", "1", "--solver", "exact");
-    assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    CliRun r = CliRun.main("solve", SHARED_BQP50.toString(), "--instance", "1", "--solver", "exact");
+    assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(r.err()).contains("50 variables").contains("limited to 30").doesNotContain("Exception");
     assertThat(r.err().lines().count()).isEqualTo(1);
   }
@@ -60,8 +60,8 @@ class SolveCommandTest {
   @Test
   void writesTheSampleSetWithOut() throws Exception {
     Path out = dir.resolve("sub/result.json");
-    CliRun r = CliRun.of("solve", EXAMPLES.resolve("bqp20.txt").toString(), "--seed", "1", "--out", out.toString());
-    assertThat(r.exitCode()).as(r.err()).isZero();
+    CliRun r = CliRun.main("solve", EXAMPLES.resolve("bqp20.txt").toString(), "--seed", "1", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
     SampleSet s = SampleSetJson.read(out);
     assertThat(s.numVariables()).isEqualTo(20);
     try (var files = Files.list(out.getParent())) {
@@ -73,9 +73,9 @@ class SolveCommandTest {
   void takesTheSolverFromAConfigFileAndParamsOverrideIt() throws Exception {
     Path cfg = dir.resolve("solver.yaml");
     Files.writeString(cfg, "solver: exact\nseed: 9\nparameters:\n  num_states: 4\n");
-    CliRun r = CliRun.of("solve", EXAMPLES.resolve("k12.json").toString(), "--config", cfg.toString(),
+    CliRun r = CliRun.main("solve", EXAMPLES.resolve("k12.json").toString(), "--config", cfg.toString(),
         "--param", "num_states=2", "--json");
-    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.code()).as(r.err()).isZero();
     JsonNode j = new ObjectMapper().readTree(r.out());
     assertThat(j.get("seed").asLong()).isEqualTo(9);
     assertThat(j.get("solver").asText()).isEqualTo("exact");
@@ -83,40 +83,40 @@ class SolveCommandTest {
 
   @Test
   void badInputGivesExitTwoAndOneLine() throws Exception {
-    CliRun unknown = CliRun.of("solve", EXAMPLES.resolve("bqp20.txt").toString(), "--solver", "exakt");
-    assertThat(unknown.exitCode()).isEqualTo(2);
+    CliRun unknown = CliRun.main("solve", EXAMPLES.resolve("bqp20.txt").toString(), "--solver", "exakt");
+    assertThat(unknown.code()).isEqualTo(2);
     assertThat(unknown.err()).contains("Unknown solver 'exakt'").contains("Maybe 'exact'");
 
-    CliRun missing = CliRun.of("solve", dir.resolve("nope.txt").toString());
-    assertThat(missing.exitCode()).isEqualTo(2);
+    CliRun missing = CliRun.main("solve", dir.resolve("nope.txt").toString());
+    assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.err()).contains("nope.txt");
 
     Path bad = dir.resolve("bad.qubo");
     Files.writeString(bad, "p qubo 0 3 2 1\n0 0 1.0\n1 1 x\n0 1 2\n");
-    CliRun malformed = CliRun.of("solve", bad.toString());
-    assertThat(malformed.exitCode()).isEqualTo(2);
+    CliRun malformed = CliRun.main("solve", bad.toString());
+    assertThat(malformed.code()).isEqualTo(2);
     assertThat(malformed.err()).contains("bad.qubo").contains("line 3");
 
-    CliRun param = CliRun.of("solve", EXAMPLES.resolve("bqp20.txt").toString(), "--solver", "exact",
+    CliRun param = CliRun.main("solve", EXAMPLES.resolve("bqp20.txt").toString(), "--solver", "exact",
         "--param", "num_states=0");
-    assertThat(param.exitCode()).isEqualTo(2);
+    assertThat(param.code()).isEqualTo(2);
     assertThat(param.err()).contains("num_states").contains("is 0");
 
-    CliRun instance = CliRun.of("solve", EXAMPLES.resolve("bqp20.txt").toString(), "--instance", "5");
-    assertThat(instance.exitCode()).isEqualTo(2);
+    CliRun instance = CliRun.main("solve", EXAMPLES.resolve("bqp20.txt").toString(), "--instance", "5");
+    assertThat(instance.code()).isEqualTo(2);
     assertThat(instance.err()).contains("instance");
 
-    CliRun usage = CliRun.of("solve");
-    assertThat(usage.exitCode()).isEqualTo(2);
+    CliRun usage = CliRun.main("solve");
+    assertThat(usage.code()).isEqualTo(2);
     assertThat(usage.err()).contains("FILE");
   }
 
   @Test
   void listsSolversWithTheirParameters() throws Exception {
-    CliRun r = CliRun.of("solvers");
-    assertThat(r.exitCode()).isZero();
+    CliRun r = CliRun.main("solvers");
+    assertThat(r.code()).isZero();
     assertThat(r.out()).contains("exact").contains("max_variables").contains("num_states");
-    CliRun j = CliRun.of("solvers", "--json");
+    CliRun j = CliRun.main("solvers", "--json");
     JsonNode node = new ObjectMapper().readTree(j.out());
     assertThat(node.get("solvers").findValuesAsText("name")).contains("exact");
   }
