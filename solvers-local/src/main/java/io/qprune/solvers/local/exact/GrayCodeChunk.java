@@ -89,7 +89,7 @@ final class GrayCodeChunk {
   /** Enumerates the 2^lowBits states whose top bits equal {@code chunk}. */
   static Result run(Model m, int chunk, int lowBits, int keep, Budget budget) {
     Result res = new Result(keep);
-    if (budget.exhausted()) { // the limit came while this chunk waited for a thread
+    if (chunk > 0 && budget.exhausted()) { // otherwise every remaining chunk would still run 2^16 steps
       res.complete = false;
       return res;
     }
@@ -137,7 +137,7 @@ final class GrayCodeChunk {
       if (step == total) {
         break;
       }
-      if ((step & 0x3FFF) == 0 && budget.exhausted()) {
+      if ((step & 0xFFFF) == 0 && budget.exhausted()) {
         res.complete = false;
         break;
       }

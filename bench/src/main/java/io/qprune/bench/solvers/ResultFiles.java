@@ -1,0 +1,119 @@
+package io.qprune.bench.solvers;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.qprune.api.QpruneException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Writes {@code results.csv} and {@code results.json}; each file appears complete or not at all. */
+public final class ResultFiles {
+  static final String HEADER = "instance,variables,solver,repeat,seed,objective,best_known,gap,"
+      + "gap_percent,reached_best_known,time_to_best_s,total_s,rate,rate_unit";
+
+  private ResultFiles() {}
+
+  public static void write(Path dir, List<BenchRow> rows, Map<String, Object> run) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new QpruneException("Cannot create output folder " + dir + ": " + e.getMessage(), e);
+    }
+    atomicWrite(dir.resolve("results.csv"), csv(rows));
+    atomicWrite(dir.resolve("results.json"), json(rows, run));
+  }
+
+  static String csv(List<BenchRow> rows) {
+    StringBuilder sb = new StringBuilder(HEADER).append('\n');
+    for (BenchRow r : rows) {
+      sb.append(String.join(",", quote(r.instance()), Integer.toString(r.variables()), quote(r.solver()),
+          Integer.toString(r.repeat()), Long.toString(r.seed()), num(r.objective()), num(r.bestKnown()),
+          num(r.gap()), num(r.gapPercent()), Boolean.toString(r.reachedBestKnown()),
+          num(r.timeToBestSeconds()), num(r.totalSeconds()), num(r.rate()), r.rateUnit())).append('\n');
+    }
+    return sb.toString();
+  }
+
+  static String json(List<BenchRow> rows, Map<String, Object> run) {
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (BenchRow r : rows) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("instance", r.instance());
+      m.put("variables", r.variables());
+      m.put("solver", r.solver());
+      m.put("repeat", r.repeat());
+      m.put("seed", r.seed());
+      m.put("objective", r.objective());
+      m.put("maximise", r.maximise());
+      m.put("best_known", r.bestKnown());
+      m.put("gap", r.gap());
+      m.put("gap_percent", r.gapPercent());
+      m.put("reached_best_known", r.reachedBestKnown());
+      m.put("time_to_best_s", finite(r.timeToBestSeconds()));
+      m.put("total_s", r.totalSeconds());
+      m.put("rate", finite(r.rate()));
+      m.put("rate_unit", r.rateUnit());
+      list.add(m);
+    }
+    Map<String, Object> doc = new LinkedHashMap<>(run);
+    doc.put("results", list);
+    try {
+      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc) + "\n";
+    } catch (IOException e) {
+      throw new QpruneException("Cannot serialise the results: " + e.getMessage(), e);
+    }
+  }
+
+  private static Double finite(double d) {
+    return Double.isFinite(d) ? d : null;
+  }
+
+  private static String num(Double d) {
+    if (d == null || !Double.isFinite(d)) {
+      return "";
+    }
+    if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+      return Long.toString(d.longValue());
+    }
+    return String.format(Locale.ROOT, "%.6g", d);
+  }
+
+  private static String quote(String s) {
+    return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+  }
+
+  /** Writes to a temporary file in the same folder, then moves it over the target. */
+  static void atomicWrite(Path target, String text) {
+    Path tmp = null;
+    try {
+      tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName() + ".", ".tmp");
+      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      try {
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      tmp = null;
+    } catch (IOException e) {
+      throw new QpruneException("Cannot write " + target + ": " + e.getMessage()
+          + "; check that the folder is writable", e);
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // the write failure is the one worth reporting
+        }
+      }
+    }
+  }
+}
