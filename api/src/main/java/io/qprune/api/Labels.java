@@ -34,7 +34,10 @@ final class Labels {
     if (l instanceof Integer || l instanceof Long || l instanceof Short || l instanceof Byte
         || l instanceof java.math.BigInteger) {
       long v = ((Number) l).longValue();
-      return v == (int) v ? Integer.valueOf((int) v) : Long.valueOf(v);
+      if (v == (int) v) { // not a ternary: that would box both branches as Long
+        return Integer.valueOf((int) v);
+      }
+      return Long.valueOf(v);
     }
     if (l instanceof List) {
       List<Object> parts = new ArrayList<>();

@@ -48,7 +48,8 @@ public final class Gset {
         throw s.truncated("the header announces " + m + " edges but the file ends after " + (e - 1));
       }
       if (t.length != 3) {
-        throw s.error("expected 3 numbers 'i j w' (edge " + e + " of " + m + "), got " + s.quoted());
+        throw s.error("expected 3 numbers 'i j w', got " + s.quoted() + " (edge " + e + " of " + m
+            + ")");
       }
       int i = s.integer(t[0], "vertex i", 1, n) - 1;
       int j = s.integer(t[1], "vertex j", 1, n) - 1;

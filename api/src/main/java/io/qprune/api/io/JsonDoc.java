@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
@@ -20,7 +19,6 @@ final class JsonDoc {
   static final JsonMapper MAPPER = JsonMapper.builder()
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .build();
 
   final String source;
@@ -34,11 +32,18 @@ final class JsonDoc {
   }
 
   static JsonDoc parse(String text, String source) {
-    try {
-      return new JsonDoc(source, text, MAPPER.readTree(text));
+    try (JsonParser p = MAPPER.createParser(text)) {
+      JsonNode root = MAPPER.readTree(p);
+      if (p.nextToken() != null) {
+        throw new FormatException(source, p.currentTokenLocation().getLineNr(), "more content "
+            + "after the end of the JSON document; a file must hold exactly one document");
+      }
+      return new JsonDoc(source, text, root);
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       throw new FormatException(source, line, "not valid JSON: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new FormatException(source, 0, "cannot read the JSON: " + e.getMessage(), e);
     }
   }
 

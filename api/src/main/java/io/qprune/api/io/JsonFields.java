@@ -29,8 +29,7 @@ final class JsonFields {
   JsonNode required(JsonNode obj, String ptr, String key, String fix) {
     JsonNode v = obj.get(key);
     if (v == null) {
-      throw error(ptr, (ptr.isEmpty() ? "" : JsonDoc.display(ptr) + " ") + "has no '" + key
-          + "' key; " + fix);
+      throw error(ptr, JsonDoc.display(ptr) + " has no '" + key + "' key; " + fix);
     }
     return v;
   }
@@ -148,6 +147,9 @@ final class JsonFields {
     }
     if (n.isArray()) {
       return "an array of " + n.size();
+    }
+    if (n.isNumber() && !Double.isFinite(n.doubleValue())) {
+      return Double.toString(n.doubleValue()); // Jackson would quote NaN
     }
     return n.isNull() ? "null" : n.toString();
   }

@@ -81,8 +81,8 @@ public final class OrLibBqp {
             + " entries but the file ends after " + (e - 1));
       }
       if (t.length != 3) {
-        throw s.error("expected 3 numbers 'i j q' (entry " + e + " of " + nnz + " of instance " + k
-            + "), got " + s.quoted());
+        throw s.error("expected 3 numbers 'i j q', got " + s.quoted() + " (entry " + e + " of "
+            + nnz + " of instance " + k + ")");
       }
       int i = s.integer(t[0], "index i", 1, n) - 1;
       int j = s.integer(t[1], "index j", 1, n) - 1;

@@ -57,7 +57,7 @@ public abstract class SolverConformance {
 
   /** Slack allowed over a time limit (solvers stop at their next check, then build the result). */
   protected Duration timeLimitSlack() {
-    return Duration.ofMillis(1500);
+    return Duration.ofMillis(2500);
   }
 
   protected final Solver solver(Map<String, Object> params) {

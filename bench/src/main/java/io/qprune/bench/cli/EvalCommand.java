@@ -1,0 +1,172 @@
+package io.qprune.bench.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qprune.api.InvalidInputException;
+import io.qprune.formulation.data.ColorMode;
+import io.qprune.formulation.data.GaussianNoise;
+import io.qprune.formulation.data.Noise;
+import io.qprune.formulation.data.NoisyPair;
+import io.qprune.formulation.data.Photo;
+import io.qprune.formulation.data.PhotoFolder;
+import io.qprune.formulation.data.PoissonGaussianNoise;
+import io.qprune.formulation.data.ShippedPhotos;
+import io.qprune.formulation.data.SiddFolder;
+import io.qprune.formulation.data.Split;
+import io.qprune.formulation.eval.EvalReport;
+import io.qprune.formulation.eval.Evaluation;
+import io.qprune.formulation.eval.ImageScore;
+import io.qprune.formulation.model.Denoiser;
+import io.qprune.formulation.model.Mask;
+import io.qprune.formulation.model.ModelFile;
+import io.qprune.formulation.model.Torch;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code qprune eval}: PSNR and SSIM of a (pruned) denoiser on whole photos, and of its input. */
+@Command(
+    name = "eval",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Denoise photos with seeded synthetic noise (or real SIDD pairs) and report PSNR/SSIM",
+      "of the output and the PSNR of the noisy input, mean and per image."
+    })
+public final class EvalCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--model", description = "Model file (default: the shipped Half-UNet C=32, sigma 25, grey).")
+  Path model;
+
+  @Option(names = "--mask", description = "Mask file: one 0/1 per unit (spaces, commas, [..] allowed).")
+  Path mask;
+
+  @Option(names = "--images", description = "Folder of clean PNG/JPEG photos (default: the shipped test split).")
+  Path images;
+
+  @Option(names = "--sidd", description = "SIDD-layout folder of real noisy/clean pairs (instead of --images and synthetic noise).")
+  Path sidd;
+
+  @Option(names = "--sigma", defaultValue = "25", description = "Gaussian noise sigma, 0-255 units (default: ${DEFAULT-VALUE}).")
+  double sigma;
+
+  @Option(names = "--poisson-gain", description = "Use Poisson-Gaussian noise with this gain (0-255 units); --sigma is then the read noise.")
+  Double gain;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Noise seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--threads", defaultValue = "2", description = "PyTorch intra-op threads (default: ${DEFAULT-VALUE}).")
+  int threads;
+
+  @Option(names = "--json", description = "Print one JSON object (psnr, ssim, noisy_psnr, per_image).")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    return CliErrors.run(this::evaluate, spec.commandLine().getErr());
+  }
+
+  private int evaluate() throws IOException {
+    Torch.configure(threads);
+    Noise noise = gain == null ? new GaussianNoise(sigma) : new PoissonGaussianNoise(gain, sigma);
+    try (Denoiser m = model == null ? ModelFile.loadDefault() : ModelFile.load(model)) {
+      if (mask != null) {
+        m.setMask(readMask(mask));
+      }
+      List<NoisyPair> pairs = pairs(m.spec().color(), noise);
+      EvalReport r = Evaluation.run(m, pairs);
+      PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        out.println(toJson(r, m, noise));
+      } else {
+        print(out, r, m, noise);
+      }
+      out.flush();
+    }
+    return CliErrors.OK;
+  }
+
+  private List<NoisyPair> pairs(ColorMode color, Noise noise) {
+    if (sidd != null) {
+      if (images != null) {
+        throw new InvalidInputException("Give either --images or --sidd, not both");
+      }
+      return SiddFolder.load(sidd, color);
+    }
+    List<Photo> photos = images == null
+        ? ShippedPhotos.load(Split.TEST, color)
+        : PhotoFolder.load(images, color);
+    List<NoisyPair> out = new ArrayList<>();
+    for (Photo p : photos) {
+      out.add(new NoisyPair(p.name(), p.image(),
+          noise.apply(p.image(), Noise.rngFor(seed, p.name()))));
+    }
+    return out;
+  }
+
+  static Mask readMask(Path file) throws IOException {
+    try {
+      return Mask.parse(Files.readString(file));
+    } catch (NoSuchFileException e) {
+      throw new InvalidInputException("Mask file " + file + " does not exist", e);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private String source() {
+    return sidd != null ? "sidd:" + sidd : images != null ? images.toString() : "shipped test split";
+  }
+
+  private String toJson(EvalReport r, Denoiser m, Noise noise) throws IOException {
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode root = mapper.createObjectNode();
+    root.put("psnr", r.psnr());
+    root.put("ssim", r.ssim());
+    root.put("noisy_psnr", r.noisyPsnr());
+    root.put("images", source());
+    root.put("noise", sidd != null ? "real (SIDD)" : noise.describe());
+    root.put("seed", seed);
+    root.put("model", model == null ? "default" : model.toString());
+    root.put("units_kept", m.mask().kept());
+    root.put("units", m.mask().size());
+    ArrayNode per = root.putArray("per_image");
+    for (ImageScore s : r.perImage()) {
+      ObjectNode n = per.addObject();
+      n.put("name", s.name());
+      n.put("psnr", s.psnr());
+      n.put("ssim", s.ssim());
+      n.put("noisy_psnr", s.noisyPsnr());
+    }
+    return mapper.writeValueAsString(root);
+  }
+
+  private void print(PrintWriter out, EvalReport r, Denoiser m, Noise noise) {
+    out.printf(Locale.ROOT, "images: %s, noise: %s, seed %d, units kept %d/%d%n", source(),
+        sidd != null ? "real (SIDD)" : noise.describe(), seed, m.mask().kept(), m.mask().size());
+    out.printf(Locale.ROOT, "%-40s %9s %7s %9s%n", "image", "psnr", "ssim", "noisy");
+    for (ImageScore s : r.perImage()) {
+      out.printf(Locale.ROOT, "%-40s %9.3f %7.4f %9.3f%n", s.name(), s.psnr(), s.ssim(), s.noisyPsnr());
+    }
+    out.printf(Locale.ROOT, "%-40s %9.3f %7.4f %9.3f%n", "mean", r.psnr(), r.ssim(), r.noisyPsnr());
+    out.printf(Locale.ROOT, "gain over noisy input: %+.3f dB%n", r.gain());
+  }
+
+  /** Runs the command alone (the qprune launcher registers it as a subcommand). */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new EvalCommand()).execute(args));
+  }
+}

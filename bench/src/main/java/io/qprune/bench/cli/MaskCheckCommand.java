@@ -1,0 +1,137 @@
+package io.qprune.bench.cli;
+
+import io.qprune.formulation.data.FixedCrops;
+import io.qprune.formulation.data.GaussianNoise;
+import io.qprune.formulation.data.NoisyPair;
+import io.qprune.formulation.data.ShippedPhotos;
+import io.qprune.formulation.data.Split;
+import io.qprune.formulation.eval.MaskEvaluator;
+import io.qprune.formulation.model.Denoiser;
+import io.qprune.formulation.model.Layer;
+import io.qprune.formulation.model.Mask;
+import io.qprune.formulation.model.ModelFile;
+import io.qprune.formulation.model.Torch;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code qprune mask-check}: times the fast mask evaluator on the fixed validation crops and
+ * shows how PSNR moves when a whole layer, or a random fraction of units, is masked.
+ */
+@Command(
+    name = "mask-check",
+    mixinStandardHelpOptions = true,
+    description = "Time mask evaluation on the validation crops; PSNR with each layer masked and with random masks.")
+public final class MaskCheckCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--model", description = "Model file (default: the shipped model).")
+  Path model;
+
+  @Option(names = "--crops", defaultValue = "16", description = "At least this many validation crops (default: ${DEFAULT-VALUE}).")
+  int crops;
+
+  @Option(names = "--size", defaultValue = "128", description = "Crop side (default: ${DEFAULT-VALUE}).")
+  int size;
+
+  @Option(names = "--sigma", defaultValue = "25", description = "Gaussian noise sigma (default: ${DEFAULT-VALUE}).")
+  double sigma;
+
+  @Option(names = "--sparsity", defaultValue = "0.36", description = "Fraction of units the random masks prune (default: ${DEFAULT-VALUE}).")
+  double sparsity;
+
+  @Option(names = "--masks", defaultValue = "10", description = "Random masks to evaluate (default: ${DEFAULT-VALUE}).")
+  int masks;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Noise and mask seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--threads", defaultValue = "2", description = "PyTorch intra-op threads (default: ${DEFAULT-VALUE}).")
+  int threads;
+
+  @Override
+  public Integer call() {
+    return CliErrors.run(this::check, spec.commandLine().getErr());
+  }
+
+  private int check() {
+    Torch.configure(threads);
+    PrintWriter out = spec.commandLine().getOut();
+    try (Denoiser m = model == null ? ModelFile.loadDefault() : ModelFile.load(model)) {
+      List<NoisyPair> batch = FixedCrops.of(ShippedPhotos.load(Split.VAL, m.spec().color()),
+          crops, size, new GaussianNoise(sigma), seed);
+      try (MaskEvaluator ev = new MaskEvaluator(m, batch)) {
+        int n = m.units().size();
+        Mask all = Mask.all(n);
+        for (int i = 0; i < 3; i++) {
+          ev.psnr(all); // warm-up
+        }
+        double full = ev.psnr(all);
+        out.printf(Locale.ROOT, "crops: %d of %dx%d (val split), sigma %.1f, threads %d%n",
+            ev.crops(), size, size, sigma, threads);
+        out.printf(Locale.ROOT, "noisy input PSNR %.3f dB, unpruned %.3f dB (%+.3f)%n",
+            ev.noisyPsnr(), full, full - ev.noisyPsnr());
+        out.printf(Locale.ROOT, "%-8s %6s %10s %8s%n", "masked", "units", "psnr", "change");
+        for (Layer layer : m.layers()) {
+          Mask without = all;
+          for (int j = 0; j < layer.units(); j++) {
+            without = without.with(layer.firstUnit() + j, false);
+          }
+          double p = ev.psnr(without);
+          out.printf(Locale.ROOT, "%-8s %6d %10.3f %+8.3f%n", layer.name(), layer.units(), p, p - full);
+        }
+        SplittableRandom rng = new SplittableRandom(seed);
+        int prune = (int) Math.round(sparsity * n);
+        double[] times = new double[masks];
+        double sum = 0;
+        for (int k = 0; k < masks; k++) {
+          Mask r = randomMask(n, prune, rng);
+          long t0 = System.nanoTime();
+          double p = ev.psnr(r);
+          times[k] = (System.nanoTime() - t0) / 1e9;
+          sum += p;
+        }
+        Arrays.sort(times);
+        out.printf(Locale.ROOT, "random masks pruning %d of %d units: mean PSNR %.3f dB (%+.3f) over %d masks%n",
+            prune, n, sum / masks, sum / masks - full, masks);
+        out.printf(Locale.ROOT, "evaluation time per mask: median %.3f s, min %.3f s, max %.3f s%n",
+            times[masks / 2], times[0], times[masks - 1]);
+        out.flush();
+      }
+    }
+    return CliErrors.OK;
+  }
+
+  static Mask randomMask(int n, int prune, SplittableRandom rng) {
+    List<Integer> idx = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      idx.add(i);
+    }
+    boolean[] keep = new boolean[n];
+    Arrays.fill(keep, true);
+    for (int k = 0; k < prune; k++) {
+      int j = k + rng.nextInt(n - k);
+      int t = idx.get(k);
+      idx.set(k, idx.get(j));
+      idx.set(j, t);
+      keep[idx.get(k)] = false;
+    }
+    return Mask.of(keep);
+  }
+
+  /** Runs the command alone (the qprune launcher registers it as a subcommand). */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new MaskCheckCommand()).execute(args));
+  }
+}

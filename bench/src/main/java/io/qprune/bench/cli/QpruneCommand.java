@@ -1,0 +1,19 @@
+package io.qprune.bench.cli;
+
+import picocli.CommandLine.Command;
+
+/** The top-level {@code qprune} command; each job is a subcommand. */
+@Command(name = "qprune", mixinStandardHelpOptions = true, version = "qprune 0.1.0",
+    description = "Prune CNN filters by solving QUBOs with pluggable solvers.",
+    subcommands = {SolveCommand.class, SolversCommand.class, BenchCommand.class, TrainCommand.class,
+        EvalCommand.class,
+        MaskCheckCommand.class, picocli.CommandLine.HelpCommand.class})
+public final class QpruneCommand implements Runnable {
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

@@ -1,0 +1,109 @@
+package io.qprune.formulation.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import io.qprune.api.InvalidInputException;
+import io.qprune.formulation.data.NoisyPair;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Computes per-sample {@code ∂L/∂mask} for every unit: each layer's output is multiplied by a
+ * leaf mask array of shape N × units × 1 × 1 (holding the model's current mask) whose gradient is
+ * read after one backward pass in inference mode (BN uses running statistics, so samples do not
+ * interact). The weights are frozen meanwhile and get no gradient.
+ */
+public final class MaskGradients {
+  private MaskGradients() {}
+
+  /**
+   * Gradients on {@code batch} (equal-sized crops, multiples of the model's size multiple); when
+   * {@code pooled > 0}, also each unit's activations average-pooled to pooled × pooled (the crop
+   * size at the deepest level must be a multiple of it).
+   */
+  public static Calibration compute(Denoiser model, List<NoisyPair> batch, int pooled) {
+    if (batch.isEmpty()) {
+      throw new InvalidInputException("Calibration needs at least one sample");
+    }
+    int n = batch.size();
+    int ch = model.spec().color().channels();
+    int h = batch.get(0).clean().height();
+    int w = batch.get(0).clean().width();
+    int per = ch * h * w;
+    float[] noisy = new float[n * per];
+    float[] clean = new float[n * per];
+    for (int i = 0; i < n; i++) {
+      NoisyPair p = batch.get(i);
+      if (p.clean().channels() != ch || p.clean().height() != h || p.clean().width() != w) {
+        throw new InvalidInputException("Calibration crop '" + p.name() + "' is " + p.clean()
+            + "; all must be " + ch + "x" + h + "x" + w);
+      }
+      p.noisy().copyTo(noisy, i * per);
+      p.clean().copyTo(clean, i * per);
+    }
+    List<Layer> layers = model.layers();
+    double[][] grads = new double[model.units().size()][n];
+    float[][] acts = pooled > 0 ? new float[model.units().size()][] : null;
+    model.network().freezeParameters(true);
+    try (NDManager sub = model.manager().newSubManager()) {
+      Shape shape = new Shape(n, ch, h, w);
+      NDArray x = sub.create(noisy, shape).div(255f);
+      NDArray y = sub.create(clean, shape).div(255f);
+      List<NDArray> masks = new ArrayList<>();
+      for (NDArray m : model.maskArrays(model.mask(), sub)) {
+        NDArray leaf = m.repeat(0, n);
+        leaf.setRequiresGradient(true);
+        masks.add(leaf);
+      }
+      List<NDArray> taps = pooled > 0 ? new ArrayList<>() : null;
+      try (GradientCollector gc = Torch.engine().newGradientCollector()) {
+        NDArray out = model.denoise(x, masks, false, taps);
+        NDArray loss = out.sub(y).square().reshape(n, -1).mean(new int[] {1}).sum();
+        gc.backward(loss);
+      }
+      for (Layer layer : layers) {
+        float[] g = masks.get(layer.index()).getGradient().toFloatArray();
+        for (int s = 0; s < n; s++) {
+          for (int j = 0; j < layer.units(); j++) {
+            grads[layer.firstUnit() + j][s] = g[s * layer.units() + j];
+          }
+        }
+        if (acts != null) {
+          pool(taps.get(layer.index()), layer, pooled, acts);
+        }
+      }
+    } finally {
+      model.network().freezeParameters(false);
+    }
+    return new Calibration(grads, acts, n, Math.max(pooled, 0));
+  }
+
+  private static void pool(NDArray tap, Layer layer, int pooled, float[][] acts) {
+    Shape s = tap.getShape();
+    long n = s.get(0);
+    long c = s.get(1);
+    long h = s.get(2);
+    long w = s.get(3);
+    if (h % pooled != 0 || w % pooled != 0) {
+      throw new InvalidInputException("Layer " + layer.name() + " maps are " + h + "x" + w
+          + ", not a multiple of the pooled size " + pooled + "; use larger crops or pool less");
+    }
+    float[] p = tap.reshape(n, c, pooled, h / pooled, pooled, w / pooled)
+        .mean(new int[] {5}).mean(new int[] {3}).toFloatArray();
+    int cpu = layer.channelsPerUnit();
+    int u = layer.units();
+    int area = pooled * pooled;
+    for (int j = 0; j < u; j++) {
+      float[] a = new float[(int) n * cpu * area];
+      for (int smp = 0; smp < n; smp++) {
+        for (int k = 0; k < cpu; k++) {
+          int channel = k * u + j;
+          System.arraycopy(p, (int) ((smp * c + channel) * area), a, (smp * cpu + k) * area, area);
+        }
+      }
+      acts[layer.firstUnit() + j] = a;
+    }
+  }
+}
