@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,41 +35,13 @@ import picocli.CommandLine.Spec;
 public final class PruneCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "Pruning config (YAML or JSON); options below override it.")
-  Path config;
-
-  @Option(names = "--model", paramLabel = "FILE", description = "Model file (default: the shipped Half-UNet).")
-  Path model;
+  @Mixin PruneConfigOptions common;
 
   @Option(names = "--scores", paramLabel = "FILE", description = "Scores computed elsewhere: .npz, .json or a folder of .npy files.")
   Path scores;
 
   @Option(names = "--sparsity", description = "Fraction of units to prune, e.g. 0.36.")
   Double sparsity;
-
-  @Option(names = "--method", description = "hybrid, linear, l1-qubo or taylor.")
-  String method;
-
-  @Option(names = "--alpha", description = "Taylor weight in the importance (Fisher gets 1 - alpha).")
-  Double alpha;
-
-  @Option(names = "--beta", description = "Weight of the within-layer redundancy term.")
-  Double beta;
-
-  @Option(names = "--solver", paramLabel = "NAME", description = "Solver name (see `qprune solvers`).")
-  String solver;
-
-  @Option(names = {"-p", "--param"}, paramLabel = "KEY=VALUE", description = "Solver parameter (repeatable).")
-  Map<String, String> params = new LinkedHashMap<>();
-
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any config key (repeatable), e.g. --set exact_k=native.")
-  Map<String, String> sets = new LinkedHashMap<>();
-
-  @Option(names = "--seed", description = "Seed of the calibration crops and the solver.")
-  Long seed;
-
-  @Option(names = "--threads", description = "PyTorch intra-op threads.")
-  Integer threads;
 
   @Option(names = "--out", defaultValue = "runs/prune", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path out;
@@ -78,31 +51,8 @@ public final class PruneCommand implements Callable<Integer> {
     return CliErrors.run(this::prune, spec.commandLine().getErr());
   }
 
-  PruneConfig effectiveConfig() {
-    PruneConfig c = config == null ? PruneConfig.defaults() : PruneConfig.load(config);
-    for (Map.Entry<String, String> e : sets.entrySet()) {
-      c = c.with(e.getKey(), e.getValue());
-    }
-    c = model == null ? c : c.with("model", model.toString());
-    c = sparsity == null ? c : c.with("sparsity", sparsity);
-    c = method == null ? c : c.with("method", method);
-    c = alpha == null ? c : c.with("alpha", alpha);
-    c = beta == null ? c : c.with("beta", beta);
-    c = seed == null ? c : c.with("seed", seed);
-    c = threads == null ? c : c.with("threads", threads);
-    if (solver != null) {
-      c = c.with("solver", solver).with("solver_parameters", Map.of());
-    }
-    if (!params.isEmpty()) {
-      Map<String, Object> p = new LinkedHashMap<>(c.solverParameters());
-      p.putAll(params);
-      c = c.with("solver_parameters", p);
-    }
-    return c;
-  }
-
   private int prune() {
-    PruneConfig cfg = effectiveConfig();
+    PruneConfig cfg = common.build(sparsity);
     PrintWriter err = spec.commandLine().getErr();
     SolverChoice sc = SolverChoice.create(cfg.solver(), cfg.solverParameters());
     if (scores != null) {
@@ -138,7 +88,7 @@ public final class PruneCommand implements Callable<Integer> {
   }
 
   private int fromScores(PruneConfig cfg, SolverChoice sc, PrintWriter err) {
-    if (model != null) {
+    if (common.model != null) {
       throw new InvalidInputException("Give either --scores or --model: with --scores the network"
           + " is yours and only the mask is computed");
     }

@@ -1,0 +1,33 @@
+package io.qprune.bench.pruning;
+
+import io.qprune.api.InvalidInputException;
+import io.qprune.formulation.prune.Method;
+import java.util.List;
+
+/**
+ * What the pruning comparison runs: sparsities, how many seeds, which methods, whether the hybrid's
+ * α/β are tuned on validation crops (and over which grid), and the validation crops used.
+ */
+public record BenchOptions(List<Double> sparsities, int seeds, List<Method> methods, boolean tune,
+    List<Double> alphas, List<Double> betas, int valCrops, int valCropSize) {
+  public BenchOptions {
+    sparsities = List.copyOf(sparsities);
+    methods = List.copyOf(methods);
+    alphas = List.copyOf(alphas);
+    betas = List.copyOf(betas);
+    if (sparsities.isEmpty() || methods.isEmpty()) {
+      throw new InvalidInputException("Give at least one sparsity and one method");
+    }
+    for (double s : sparsities) {
+      if (!(s > 0 && s < 1)) {
+        throw new InvalidInputException("Sparsities must lie in (0, 1), got " + s);
+      }
+    }
+    if (seeds < 1 || valCrops < 1 || valCropSize < 1) {
+      throw new InvalidInputException("Need seeds, val crops and their size >= 1");
+    }
+    if (tune && (alphas.isEmpty() || betas.isEmpty())) {
+      throw new InvalidInputException("Tuning needs at least one alpha and one beta");
+    }
+  }
+}
