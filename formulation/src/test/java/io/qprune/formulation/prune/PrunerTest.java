@@ -105,4 +105,10 @@ class PrunerTest {
     assertThatThrownBy(() -> PruneConfig.defaults().with("exact_k", "fast"))
         .hasMessageContaining("Maybe use search, native, auto or penalty");
   }
+
+  @Test
+  void theShippedDefaultConfigFileHoldsExactlyTheDefaults() {
+    Path file = Path.of("..", "configs", "prune-default.yaml");
+    assertThat(PruneConfig.load(file).asMap()).isEqualTo(PruneConfig.defaults().asMap());
+  }
 }
