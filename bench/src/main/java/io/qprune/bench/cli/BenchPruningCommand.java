@@ -61,6 +61,12 @@ public final class BenchPruningCommand implements Callable<Integer> {
   @Option(names = "--val-crop-size", defaultValue = "128", description = "Their size (default: ${DEFAULT-VALUE}).")
   int valCropSize;
 
+  @Option(names = "--fine-tune", defaultValue = "0", paramLabel = "STEPS", description = "Also fine-tune each pruned network (mask fixed) for STEPS Adam steps; reported as method+ft (default: ${DEFAULT-VALUE}, off).")
+  int fineTune;
+
+  @Option(names = "--fine-tune-lr", defaultValue = "2e-4", description = "Fine-tune learning rate (default: ${DEFAULT-VALUE}).")
+  double fineTuneLr;
+
   @Option(names = "--out", defaultValue = "runs/bench-pruning", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path out;
 
@@ -74,7 +80,8 @@ public final class BenchPruningCommand implements Callable<Integer> {
     PruneConfig cfg = common.build(null);
     List<Method> ms = new ArrayList<>();
     methods.forEach(m -> ms.add(Method.parse(m)));
-    BenchOptions o = new BenchOptions(sparsities, seeds, ms, !noTune, alphas, betas, valCrops, valCropSize);
+    BenchOptions o = new BenchOptions(sparsities, seeds, ms, !noTune, alphas, betas, valCrops, valCropSize,
+        fineTune, fineTuneLr);
     SolverChoice sc = SolverChoice.create(cfg.solver(), cfg.solverParameters());
     Torch.configure(cfg.threads());
     PrintWriter err = spec.commandLine().getErr();

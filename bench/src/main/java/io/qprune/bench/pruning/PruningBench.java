@@ -12,6 +12,8 @@ import io.qprune.formulation.importance.ScoreSet;
 import io.qprune.formulation.model.Cost;
 import io.qprune.formulation.model.Denoiser;
 import io.qprune.formulation.model.Mask;
+import io.qprune.formulation.model.ModelFile;
+import io.qprune.formulation.train.FineTune;
 import io.qprune.formulation.prune.EvalPhotos;
 import io.qprune.formulation.prune.Method;
 import io.qprune.formulation.prune.PruneConfig;
@@ -52,6 +54,7 @@ public final class PruningBench {
 
   /** Runs the comparison; the model's mask is restored to keep-all afterwards. */
   public Outcome run() {
+    byte[] weights = options.fineTuneSteps() > 0 ? weights() : null;
     var noise = PruneRun.noise(base);
     List<NoisyPair> test = EvalPhotos.of(Split.TEST, model.spec().color(), noise, base.evalSeed());
     List<NoisyPair> valCrops = FixedCrops.of(ShippedPhotos.load(Split.VAL, model.spec().color()),
@@ -93,7 +96,11 @@ public final class PruningBench {
             } else if (m == Method.LINEAR && tunedLinear.containsKey(sp)) {
               s = s.withAlphaBeta(tunedLinear.get(sp), 0);
             }
-            rows.add(one(pruner, scores, s, req, val, test, full, seed, scoreSecs));
+            RunRow row = one(pruner, scores, s, req, val, test, full, seed, scoreSecs);
+            rows.add(row);
+            if (weights != null) {
+              rows.add(fineTuned(weights, row, pruner, scores, s, req, test, seed));
+            }
           }
         }
       }
@@ -155,6 +162,38 @@ public final class PruningBench {
         + " (select %.2f s, eval %.1f s)", seed, s.sparsity(), s.method(), mask.kept(), mask.size(),
         valPsnr, r.psnr(), r.ssim(), select, evalSecs);
     return row;
+  }
+
+  private byte[] weights() {
+    try {
+      java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+      ModelFile.write(model, b);
+      return b.toByteArray();
+    } catch (java.io.IOException e) {
+      throw new io.qprune.api.QpruneException("Cannot copy the model: " + e.getMessage(), e);
+    }
+  }
+
+  /** The same mask on a fresh copy of the weights, fine-tuned, scored on test ("method+ft"). */
+  private RunRow fineTuned(byte[] weights, RunRow row, Pruner pruner, ScoreSet scores,
+      PruneSettings s, SolveRequest req, List<NoisyPair> test, long seed) {
+    Mask mask = pruner.prune(scores, s, req).selection().mask();
+    long t = System.nanoTime();
+    try (Denoiser copy = ModelFile.read(new java.io.ByteArrayInputStream(weights), "model copy")) {
+      copy.setMask(mask);
+      FineTune.run(copy, options.fineTuneSteps(), options.fineTuneLr(), 16, 64,
+          PruneRun.noise(base), seed);
+      EvalReport r = Evaluation.run(copy, test);
+      double secs = secs(t);
+      say("seed %d sparsity %.2f %-8s + %d fine-tune steps: test PSNR %.3f dB SSIM %.4f (%.1f s)",
+          seed, s.sparsity(), s.method(), options.fineTuneSteps(), r.psnr(), r.ssim(), secs);
+      return new RunRow(row.method() + "+ft", row.sparsity(), seed, row.alpha(), row.beta(),
+          row.keptUnits(), row.units(), row.paramsFraction(), row.flopsFraction(), Double.NaN,
+          r.psnr(), r.ssim(), row.scoreSeconds(), row.selectSeconds(), secs, row.exactK(),
+          row.solverReturnedK());
+    } catch (java.io.IOException e) {
+      throw new io.qprune.api.QpruneException("Cannot copy the model: " + e.getMessage(), e);
+    }
   }
 
   private void say(String format, Object... args) {

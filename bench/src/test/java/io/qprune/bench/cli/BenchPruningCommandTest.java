@@ -42,4 +42,27 @@ class BenchPruningCommandTest {
     assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
     assertThat(Files.readString(out.resolve("summary.md"))).contains("± ");
   }
+
+  @Test
+  void theFineTuneOptionAddsSeparateRowsWithTheSameMask() throws Exception {
+    Torch.configure(1);
+    Path model = dir.resolve("tiny2.qpm");
+    try (Denoiser m = Denoiser.create(new ModelSpec(Architecture.HALF_UNET, 4, 2, ColorMode.GREY), 5)) {
+      ModelFile.save(m, model);
+    }
+    Path out = dir.resolve("ft");
+    CliRun r = CliRun.main("bench", "pruning", "--model", model.toString(), "--sparsities", "0.5",
+        "--seeds", "1", "--methods", "taylor", "--no-tune", "--fine-tune", "3", "--fine-tune-lr",
+        "0.01", "--val-crops", "1", "--val-crop-size", "32", "--set", "calibration_crops=2",
+        "--set", "calibration_size=16", "--set", "pooled=4", "--threads", "1", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    List<String> runs = Files.readAllLines(out.resolve("runs.csv"));
+    assertThat(runs).hasSize(4);
+    String[] plain = runs.get(2).split(",");
+    String[] tuned = runs.get(3).split(",");
+    assertThat(plain[0]).isEqualTo("taylor");
+    assertThat(tuned[0]).isEqualTo("taylor+ft");
+    assertThat(tuned[5]).isEqualTo(plain[5]); // same kept units
+    assertThat(tuned[10]).isNotEqualTo(plain[10]); // fine-tuning changed the test PSNR
+  }
 }
