@@ -6,7 +6,9 @@ import io.qprune.api.SolveRequest;
 import io.qprune.api.Solver;
 import io.qprune.api.Solvers;
 import io.qprune.api.io.Problems;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -21,6 +23,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -47,15 +50,27 @@ public class SaFlipBenchmark {
   private Solver sa;
   private long seed;
 
-  /** Flip attempts done, reported by JMH as a rate next to the invocation rate. */
+  /**
+   * Flip attempts done, reported by JMH as a rate next to the invocation rate. Each iteration also
+   * prints the rate per second of this thread's CPU time, which a shared machine's load does not
+   * dilute the way it dilutes wall time.
+   */
   @State(Scope.Thread)
   @AuxCounters(AuxCounters.Type.OPERATIONS)
   public static class Attempts {
     public long flipAttempts;
+    private long cpuStart;
 
     @Setup(Level.Iteration)
     public void reset() {
       flipAttempts = 0;
+      cpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
+    @TearDown(Level.Iteration)
+    public void report() {
+      double cpu = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart) / 1e9;
+      System.out.printf(Locale.ROOT, "%n  flip attempts per CPU second: %.4g%n", flipAttempts / cpu);
     }
   }
 

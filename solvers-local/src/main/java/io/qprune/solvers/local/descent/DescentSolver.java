@@ -74,6 +74,7 @@ final class DescentSolver implements Solver {
     Map<String, Object> props = new LinkedHashMap<>();
     props.put("reads", found.size());
     props.put("flips", flips.get());
+    props.put("flips_per_second", total > 0 ? flips.get() / total : 0.0);
     props.put("threads", threads);
     props.put("seed", request.seed());
     return Results.build(m, found, "descent", total, props);

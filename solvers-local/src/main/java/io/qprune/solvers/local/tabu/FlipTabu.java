@@ -143,6 +143,18 @@ final class FlipTabu extends TabuRun {
   }
 
   @Override
+  void load(byte[] state) {
+    System.arraycopy(state, 0, x, 0, n);
+    double[] f = new double[n];
+    m.fields(x, f);
+    for (int i = 0; i < n; i++) {
+      sign[i] = x[i] == 0 ? 1 : -1;
+      delta[i] = sign[i] * f[i];
+    }
+    energy = m.energy(x);
+  }
+
+  @Override
   void perturb() {
     Perturbation.apply(this, delta);
   }

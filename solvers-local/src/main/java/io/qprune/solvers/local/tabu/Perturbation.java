@@ -29,7 +29,6 @@ final class Perturbation {
       d[i] = -delta[i];
     }
     boolean[] taken = new boolean[n];
-    double[] e = new double[n];
     int[] out = new int[k];
     for (int c = 0; c < k; c++) {
       if ((c & 63) == 63 && t.shouldStop()) { // O(k·n) work: honour the time limit on big models
@@ -43,22 +42,24 @@ final class Perturbation {
           dMax = Math.max(dMax, d[i]);
         }
       }
+      Weights wt = new Weights(dMin, dMax);
       double sum = 0;
       for (int i = 0; i < n; i++) {
-        if (taken[i]) {
-          e[i] = 0;
-        } else if (dMax - dMin < 1e-6) {
-          e[i] = 1;
-        } else if (d[i] <= 0 && dMin < 0) {
-          e[i] = 1 - d[i] / dMin;
-        } else if (d[i] == 0 && dMin == 0) {
-          e[i] = 0;
-        } else {
-          e[i] = 1 + LAMBDA * d[i] / dMax;
+        if (!taken[i]) {
+          sum += wt.of(d[i]);
         }
-        sum += e[i];
       }
-      int pick = roulette(e, sum, taken, t);
+      int pick = -1;
+      double u = t.rng.nextDouble() * sum;
+      for (int i = 0; i < n; i++) {
+        if (!taken[i]) {
+          pick = i;
+          u -= wt.of(d[i]);
+          if (u < 0) {
+            break;
+          }
+        }
+      }
       out[c] = pick;
       taken[pick] = true;
       int sp = 1 - 2 * t.x[pick];
@@ -70,20 +71,33 @@ final class Perturbation {
     return out;
   }
 
-  private static int roulette(double[] e, double sum, boolean[] taken, FlipTabu t) {
-    double u = t.rng.nextDouble() * sum;
-    int last = -1;
-    for (int i = 0; i < e.length; i++) {
-      if (taken[i]) {
-        continue;
-      }
-      last = i;
-      u -= e[i];
-      if (u < 0) {
-        return i;
-      }
+  /**
+   * Palubeckis' roulette weights from the gains' range: 1 − d/dMin for losses (0 for the worst),
+   * 1 + λ·d/dMax for gains, all 1 when every gain is the same. Divisions are hoisted: this runs
+   * k·n times per restart.
+   */
+  private static final class Weights {
+    private final boolean flat;
+    private final boolean zeroFloor;
+    private final double invMin;
+    private final double gainScale;
+
+    Weights(double dMin, double dMax) {
+      flat = dMax - dMin < 1e-6;
+      zeroFloor = dMin == 0;
+      invMin = dMin < 0 ? 1 / dMin : 0;
+      gainScale = dMax > 0 ? LAMBDA / dMax : 0;
     }
-    return last;
+
+    double of(double d) {
+      if (flat) {
+        return 1;
+      }
+      if (d < 0 || (d == 0 && !zeroFloor)) {
+        return 1 - d * invMin;
+      }
+      return d == 0 ? 0 : 1 + d * gainScale;
+    }
   }
 
   /** Decides, one picked variable at a time (the most decisive first), which to flip. */

@@ -68,6 +68,22 @@ final class SwapTabu extends TabuRun {
   }
 
   @Override
+  void load(byte[] state) {
+    for (int i = 0; i < n; i++) {
+      if (state[i] != x[i] && x[i] == 1) {
+        for (int j = 0; j < n; j++) { // pair each dropped variable with an added one of its group
+          if (state[j] != x[j] && x[j] == 0 && space.group(j) == space.group(i)) {
+            SwapMoves.apply(m, x, field, space, i, j);
+            break;
+          }
+        }
+      }
+    }
+    m.fields(x, field);
+    energy = m.energy(x);
+  }
+
+  @Override
   void perturb() {
     if (!space.canMove()) {
       return;

@@ -4,12 +4,12 @@ import io.qprune.api.spi.Parameters;
 
 /** The validated parameters of one {@code tabu} solver (null fields mean "chosen by the solver"). */
 record TabuConfig(Integer numReads, Integer tenure, Integer numRestarts, Integer zFirst,
-    Integer zRestart, long lowerBoundZ, Double targetEnergy, int[][] initialStates, int numThreads) {
+    Integer zRestart, long lowerBoundZ, Double targetEnergy, double restartFromBest, int[][] initialStates, int numThreads) {
 
   static TabuConfig from(Parameters p) {
     return new TabuConfig(opt(p, "num_reads"), opt(p, "tenure"), opt(p, "num_restarts"),
         opt(p, "coefficient_z_first"), opt(p, "coefficient_z_restart"), p.getLong("lower_bound_z"),
-        p.has("target_energy") ? p.getDouble("target_energy") : null,
+        p.has("target_energy") ? p.getDouble("target_energy") : null, p.getDouble("restart_from_best"),
         p.getIntMatrix("initial_states"), p.getInt("num_threads"));
   }
 

@@ -37,6 +37,8 @@ public final class TabuProvider implements SolverProvider {
             "each restart evaluates about max(lower_bound_z, n × this) moves (auto: 2500, 10000 when n > 500)"),
         ParameterSpec.longValue("lower_bound_z", 500_000L, 1, Long.MAX_VALUE / 4,
             "the least number of move evaluations of a search"),
+        ParameterSpec.real("restart_from_best", 0.0, 0, 1,
+            "probability that a restart perturbs the best state found so far instead of the current one"),
         ParameterSpec.real("target_energy", null, -Double.MAX_VALUE, Double.MAX_VALUE,
             "stop every read once one reaches this energy or lower"),
         ParameterSpec.intMatrix("initial_states",

@@ -38,13 +38,20 @@ abstract class TabuRun {
     this.t0Nanos = stop.budget().elapsedNanos();
   }
 
-  /** Runs MST2: first search, then perturb-and-search until the stop, restart cap or target. */
-  final void run(long zFirst, long zRestart, long maxRestarts) {
+  /**
+   * Runs MST2: first search, then perturb-and-search until the stop, restart cap or target. Each
+   * restart perturbs the current state (Palubeckis), or with probability {@code fromBest} the best
+   * state found so far (an elite restart).
+   */
+  final void run(long zFirst, long zRestart, long maxRestarts, double fromBest) {
     energy = m.energy(x);
     record();
     search(zFirst);
     while (n > 0 && !shouldStop() && restarts < maxRestarts) {
       restarts++;
+      if (fromBest > 0 && rng.nextDouble() < fromBest) {
+        load(bestX);
+      }
       perturb();
       search(zRestart);
     }
@@ -52,6 +59,9 @@ abstract class TabuRun {
 
   /** Tabu search from the current state for about {@code zmax} move evaluations. */
   abstract void search(long zmax);
+
+  /** Makes the given state current. */
+  abstract void load(byte[] state);
 
   /** Moves the current state somewhere promising but different. */
   abstract void perturb();

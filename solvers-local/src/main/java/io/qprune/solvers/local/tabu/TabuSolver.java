@@ -75,7 +75,7 @@ final class TabuSolver implements Solver {
       }
       TabuRun run = card == null ? new FlipTabu(m, x, rng, stop, target, hit, tenure)
           : new SwapTabu(m, card, x, rng, stop, target, hit, tenure);
-      run.run(cfg.firstZ(m.n), cfg.restartZ(m.n), restarts);
+      run.run(cfg.firstZ(m.n), cfg.restartZ(m.n), restarts, cfg.restartFromBest());
       moves.addAndGet(run.moves);
       restartCount.addAndGet(run.restarts);
       return new Found(run.bestX, run.bestEnergy, run.bestSeconds, r);

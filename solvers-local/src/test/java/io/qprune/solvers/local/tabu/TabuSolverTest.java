@@ -38,7 +38,7 @@ class TabuSolverTest extends SolverConformance {
   protected List<Map<String, Object>> invalidParameters() {
     return List.of(Map.of("num_reads", 0), Map.of("tenure", -1), Map.of("num_restarts", -2),
         Map.of("coefficient_z_first", 0), Map.of("lower_bound_z", 0), Map.of("num_threads", -1),
-        Map.of("target_energy", "low"));
+        Map.of("target_energy", "low"), Map.of("restart_from_best", 1.5));
   }
 
   @Test
@@ -74,6 +74,15 @@ class TabuSolverTest extends SolverConformance {
     Qubo q = RandomModels.sparse(Vartype.BINARY, 200, 8, 4);
     SampleSet s = solver(Map.of("num_restarts", 5, "lower_bound_z", 1)).solve(q, SolveRequest.seeded(3));
     assertThat((Long) s.info().properties().get("restarts")).isEqualTo(5L);
+  }
+
+  @Test
+  void eliteRestartsStillFindTheOptimumAndRepeatForASeed() {
+    Qubo q = RandomModels.dense(Vartype.SPIN, 18, 9, 77);
+    Map<String, Object> p = Map.of("restart_from_best", 1.0, "num_restarts", 5);
+    SampleSet a = solver(p).solve(q, SolveRequest.seeded(4));
+    assertThat(a.first().energy()).isEqualTo(BruteForce.minimum(q));
+    assertThat(solver(p).solve(q, SolveRequest.seeded(4))).isEqualTo(a);
   }
 
   @Test
