@@ -67,8 +67,10 @@ public final class PruneCommand implements Callable<Integer> {
       rep.putPOJO("config", cfg.asMap());
       rep.set("selection", PruneOutputs.selection(r.pruned()));
       rep.set("cost", PruneOutputs.cost(r.full(), r.kept()));
-      rep.set("val", PruneOutputs.eval(r.val()));
-      rep.set("test", PruneOutputs.eval(r.test()));
+      if (r.val() != null) {
+        rep.set("val", PruneOutputs.eval(r.val()));
+        rep.set("test", PruneOutputs.eval(r.test()));
+      }
       Map<String, Double> secs = new LinkedHashMap<>(r.seconds());
       secs.put("build_qubo", r.pruned().buildSeconds());
       secs.put("capacity_search", r.pruned().selection().seconds());
@@ -79,8 +81,10 @@ public final class PruneCommand implements Callable<Integer> {
           cfg.settings().method(), r.pruned().selection().mask().kept(), r.scores().layout().size(),
           r.pruned().selection().mask().sparsity(), 100 * r.kept().paramsFraction(r.full()),
           100 * r.kept().flopsFraction(r.full()));
-      o.printf(Locale.ROOT, "validation: PSNR %.3f dB, SSIM %.4f; test: PSNR %.3f dB, SSIM %.4f%n",
-          r.val().psnr(), r.val().ssim(), r.test().psnr(), r.test().ssim());
+      if (r.val() != null) {
+        o.printf(Locale.ROOT, "validation: PSNR %.3f dB, SSIM %.4f; test: PSNR %.3f dB, SSIM %.4f%n",
+            r.val().psnr(), r.val().ssim(), r.test().psnr(), r.test().ssim());
+      }
       o.printf(Locale.ROOT, "wrote %s (mask.json, qubo.json, scores.json, report.json)%n", out);
       o.flush();
     }

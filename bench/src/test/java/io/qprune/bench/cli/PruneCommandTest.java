@@ -85,11 +85,12 @@ class PruneCommandTest {
         {"linear", "tabu"}}) {
       Path out = dir.resolve("m-" + v[0]);
       CliRun r = CliRun.main("prune", "--config", config.toString(), "--method", v[0], "--solver",
-          v[1], "--sparsity", "0.36", "--out", out.toString());
+          v[1], "--sparsity", "0.36", "--set", "evaluate=false", "--out", out.toString());
       assertThat(r.code()).as(r.err()).isZero();
       JsonNode rep = JSON.readTree(Files.readString(out.resolve("report.json")));
       assertThat(rep.at("/selection/kept_units").asInt()).as(v[0]).isEqualTo(15); // round(0.64 * 24)
       assertThat(Files.exists(out.resolve("qubo.json"))).isEqualTo(!v[0].equals("taylor"));
+      assertThat(rep.has("test")).isFalse();
     }
   }
 

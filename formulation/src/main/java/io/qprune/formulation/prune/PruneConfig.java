@@ -33,6 +33,7 @@ public final class PruneConfig {
     positive("pooled");
     positive("threads");
     number("sigma");
+    bool("evaluate");
     solverParameters();
     timeLimit();
     seed();
@@ -62,6 +63,7 @@ public final class PruneConfig {
     d.put("time_limit", null);
     d.put("seed", 1);
     d.put("eval_seed", 1);
+    d.put("evaluate", true);
     d.put("threads", 2);
     return Collections.unmodifiableMap(d);
   }
@@ -198,6 +200,11 @@ public final class PruneConfig {
   /** The seed of the validation/test noise (fixed so every method sees the same images). */
   public long evalSeed() {
     return (long) number("eval_seed");
+  }
+
+  /** Whether {@code prune} scores the pruned network on the validation and test photos. */
+  public boolean evaluate() {
+    return bool("evaluate");
   }
 
   public int threads() {

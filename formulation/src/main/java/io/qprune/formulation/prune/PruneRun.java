@@ -42,7 +42,7 @@ public final class PruneRun {
     }
   }
 
-  /** What the run produced, with the wall time of each stage in seconds. */
+  /** What the run produced, with the wall time of each stage in seconds (no evaluations when off). */
   public record Result(ScoreSet scores, Pruned pruned, Cost full, Cost kept, EvalReport val,
       EvalReport test, Map<String, Double> seconds) {
     public Result {
@@ -86,6 +86,9 @@ public final class PruneRun {
 
     Mask mask = pruned.selection().mask();
     model.setMask(mask);
+    if (!cfg.evaluate()) {
+      return new Result(scores, pruned, model.fullCost(), model.cost(mask), null, null, secs);
+    }
     progress.started("validation");
     t = System.nanoTime();
     EvalReport val = Evaluation.run(model,
