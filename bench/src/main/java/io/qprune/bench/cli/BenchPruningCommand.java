@@ -61,10 +61,13 @@ public final class BenchPruningCommand implements Callable<Integer> {
   @Option(names = "--val-crop-size", defaultValue = "128", description = "Their size (default: ${DEFAULT-VALUE}).")
   int valCropSize;
 
+  @Option(names = "--bn-recal", defaultValue = "0", paramLabel = "BATCHES", description = "Also re-estimate each pruned network's batch-norm statistics from BATCHES forward passes (no weight changes); reported as method+bn (default: ${DEFAULT-VALUE}, off).")
+  int bnRecal;
+
   @Option(names = "--fine-tune", defaultValue = "0", paramLabel = "STEPS", description = "Also fine-tune each pruned network (mask fixed) for STEPS Adam steps; reported as method+ft (default: ${DEFAULT-VALUE}, off).")
   int fineTune;
 
-  @Option(names = "--fine-tune-lr", defaultValue = "2e-4", description = "Fine-tune learning rate (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--fine-tune-lr", defaultValue = "1e-3", description = "Fine-tune learning rate (default: ${DEFAULT-VALUE}).")
   double fineTuneLr;
 
   @Option(names = "--out", defaultValue = "runs/bench-pruning", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
@@ -81,7 +84,7 @@ public final class BenchPruningCommand implements Callable<Integer> {
     List<Method> ms = new ArrayList<>();
     methods.forEach(m -> ms.add(Method.parse(m)));
     BenchOptions o = new BenchOptions(sparsities, seeds, ms, !noTune, alphas, betas, valCrops, valCropSize,
-        fineTune, fineTuneLr);
+        bnRecal, fineTune, fineTuneLr);
     SolverChoice sc = SolverChoice.create(cfg.solver(), cfg.solverParameters());
     Torch.configure(cfg.threads());
     PrintWriter err = spec.commandLine().getErr();

@@ -13,6 +13,7 @@ import io.qprune.formulation.model.Cost;
 import io.qprune.formulation.model.Denoiser;
 import io.qprune.formulation.model.Mask;
 import io.qprune.formulation.model.ModelFile;
+import io.qprune.formulation.train.BnRecalibration;
 import io.qprune.formulation.train.FineTune;
 import io.qprune.formulation.prune.EvalPhotos;
 import io.qprune.formulation.prune.Method;
@@ -54,7 +55,7 @@ public final class PruningBench {
 
   /** Runs the comparison; the model's mask is restored to keep-all afterwards. */
   public Outcome run() {
-    byte[] weights = options.fineTuneSteps() > 0 ? weights() : null;
+    byte[] weights = options.fineTuneSteps() > 0 || options.bnBatches() > 0 ? weights() : null;
     var noise = PruneRun.noise(base);
     List<NoisyPair> test = EvalPhotos.of(Split.TEST, model.spec().color(), noise, base.evalSeed());
     List<NoisyPair> valCrops = FixedCrops.of(ShippedPhotos.load(Split.VAL, model.spec().color()),
@@ -70,7 +71,7 @@ public final class PruningBench {
       model.setMask(all);
       EvalReport ref = Evaluation.run(model, test);
       RunRow unpruned = new RunRow("unpruned", 0, 0, Double.NaN, Double.NaN, all.size(), all.size(),
-          1, 1, val.psnr(all), ref.psnr(), ref.ssim(), 0, 0, secs(t), true, true);
+          1, 1, val.psnr(all), ref.psnr(), ref.ssim(), 0, 0, secs(t), true, true, all);
       say("unpruned: test PSNR %.3f dB, SSIM %.4f (%.1f s)", ref.psnr(), ref.ssim(), secs(t));
       for (long seed = 1; seed <= options.seeds(); seed++) {
         PruneConfig cfg = base.with("seed", seed);
@@ -98,8 +99,14 @@ public final class PruningBench {
             }
             RunRow row = one(pruner, scores, s, req, val, test, full, seed, scoreSecs);
             rows.add(row);
-            if (weights != null) {
-              rows.add(fineTuned(weights, row, pruner, scores, s, req, test, seed));
+            final long sd = seed;
+            if (options.bnBatches() > 0) {
+              rows.add(repaired(weights, row, "+bn", test, seed, copy -> BnRecalibration.run(copy,
+                  options.bnBatches(), 16, 64, PruneRun.noise(base), sd)));
+            }
+            if (options.fineTuneSteps() > 0) {
+              rows.add(repaired(weights, row, "+ft", test, seed, copy -> FineTune.run(copy,
+                  options.fineTuneSteps(), options.fineTuneLr(), 16, 64, PruneRun.noise(base), sd)));
             }
           }
         }
@@ -157,7 +164,7 @@ public final class PruningBench {
     RunRow row = new RunRow(s.method().toString(), s.sparsity(), seed,
         usesAb ? s.alpha() : Double.NaN, s.method() == Method.HYBRID ? s.beta() : usesAb ? 0 : Double.NaN,
         mask.kept(), mask.size(), kept.paramsFraction(full), kept.flopsFraction(full), valPsnr,
-        r.psnr(), r.ssim(), scoreSecs, select, evalSecs, exact, p.selection().solverHitK());
+        r.psnr(), r.ssim(), scoreSecs, select, evalSecs, exact, p.selection().solverHitK(), mask);
     say("seed %d sparsity %.2f %-8s kept %d/%d: val %.3f, test PSNR %.3f dB SSIM %.4f"
         + " (select %.2f s, eval %.1f s)", seed, s.sparsity(), s.method(), mask.kept(), mask.size(),
         valPsnr, r.psnr(), r.ssim(), select, evalSecs);
@@ -174,23 +181,21 @@ public final class PruningBench {
     }
   }
 
-  /** The same mask on a fresh copy of the weights, fine-tuned, scored on test ("method+ft"). */
-  private RunRow fineTuned(byte[] weights, RunRow row, Pruner pruner, ScoreSet scores,
-      PruneSettings s, SolveRequest req, List<NoisyPair> test, long seed) {
-    Mask mask = pruner.prune(scores, s, req).selection().mask();
+  /** The row's mask on a fresh copy of the weights, repaired by {@code step}, scored on test. */
+  private RunRow repaired(byte[] weights, RunRow row, String suffix, List<NoisyPair> test,
+      long seed, java.util.function.Consumer<Denoiser> step) {
     long t = System.nanoTime();
     try (Denoiser copy = ModelFile.read(new java.io.ByteArrayInputStream(weights), "model copy")) {
-      copy.setMask(mask);
-      FineTune.run(copy, options.fineTuneSteps(), options.fineTuneLr(), 16, 64,
-          PruneRun.noise(base), seed);
+      copy.setMask(row.mask());
+      step.accept(copy);
       EvalReport r = Evaluation.run(copy, test);
       double secs = secs(t);
-      say("seed %d sparsity %.2f %-8s + %d fine-tune steps: test PSNR %.3f dB SSIM %.4f (%.1f s)",
-          seed, s.sparsity(), s.method(), options.fineTuneSteps(), r.psnr(), r.ssim(), secs);
-      return new RunRow(row.method() + "+ft", row.sparsity(), seed, row.alpha(), row.beta(),
+      say("seed %d sparsity %.2f %-11s test PSNR %.3f dB SSIM %.4f (%.1f s)", seed,
+          row.sparsity(), row.method() + suffix, r.psnr(), r.ssim(), secs);
+      return new RunRow(row.method() + suffix, row.sparsity(), seed, row.alpha(), row.beta(),
           row.keptUnits(), row.units(), row.paramsFraction(), row.flopsFraction(), Double.NaN,
           r.psnr(), r.ssim(), row.scoreSeconds(), row.selectSeconds(), secs, row.exactK(),
-          row.solverReturnedK());
+          row.solverReturnedK(), row.mask());
     } catch (java.io.IOException e) {
       throw new io.qprune.api.QpruneException("Cannot copy the model: " + e.getMessage(), e);
     }
