@@ -7,6 +7,7 @@ import io.qprune.api.InvalidInputException;
 import io.qprune.formulation.capacity.CapacityOptions;
 import io.qprune.formulation.capacity.ExactK;
 import io.qprune.formulation.importance.Normalisation;
+import io.qprune.formulation.qubo.HybridQubo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -46,6 +47,7 @@ public final class PruneConfig {
     d.put("method", "hybrid");
     d.put("alpha", 0.5);
     d.put("beta", 0.02);
+    d.put("redundancy", "plain");
     d.put("normalisation", "layer-l2");
     d.put("calibration_crops", 64);
     d.put("calibration_size", 128);
@@ -132,7 +134,8 @@ public final class PruneConfig {
     CapacityOptions cap = new CapacityOptions(ExactK.parse(text("exact_k")), integer("max_steps"),
         bool("polish"), CapacityOptions.defaults().maxSwaps());
     return new PruneSettings(Method.parse(text("method")), number("sparsity"), number("alpha"),
-        number("beta"), Normalisation.parse(text("normalisation")), integer("min_units_per_layer"),
+        number("beta"), HybridQubo.Redundancy.parse(text("redundancy")),
+        Normalisation.parse(text("normalisation")), integer("min_units_per_layer"),
         number("max_layer_prune"), cap);
   }
 

@@ -3,17 +3,19 @@ package io.qprune.formulation.prune;
 import io.qprune.api.InvalidInputException;
 import io.qprune.formulation.capacity.CapacityOptions;
 import io.qprune.formulation.importance.Normalisation;
+import io.qprune.formulation.qubo.HybridQubo;
 
 /**
- * The choices of one selection: method, target sparsity, α (Taylor vs Fisher), β (redundancy),
+ * The choices of one selection: method, target sparsity, α (Taylor vs Fisher), β and the form of
+ * the redundancy term,
  * score normalisation, per-layer guards and the exact-k options.
  */
 public record PruneSettings(Method method, double sparsity, double alpha, double beta,
-    Normalisation normalisation, int minUnitsPerLayer, double maxLayerPrune,
-    CapacityOptions capacity) {
+    HybridQubo.Redundancy redundancy, Normalisation normalisation, int minUnitsPerLayer,
+    double maxLayerPrune, CapacityOptions capacity) {
 
   public PruneSettings {
-    if (method == null || normalisation == null || capacity == null) {
+    if (method == null || redundancy == null || normalisation == null || capacity == null) {
       throw new InvalidInputException("method, normalisation and capacity options must be given");
     }
     if (!(sparsity >= 0 && sparsity < 1)) {
@@ -33,17 +35,17 @@ public record PruneSettings(Method method, double sparsity, double alpha, double
   }
 
   public PruneSettings withMethod(Method m) {
-    return new PruneSettings(m, sparsity, alpha, beta, normalisation, minUnitsPerLayer,
+    return new PruneSettings(m, sparsity, alpha, beta, redundancy, normalisation, minUnitsPerLayer,
         maxLayerPrune, capacity);
   }
 
   public PruneSettings withSparsity(double s) {
-    return new PruneSettings(method, s, alpha, beta, normalisation, minUnitsPerLayer,
+    return new PruneSettings(method, s, alpha, beta, redundancy, normalisation, minUnitsPerLayer,
         maxLayerPrune, capacity);
   }
 
   public PruneSettings withAlphaBeta(double a, double b) {
-    return new PruneSettings(method, sparsity, a, b, normalisation, minUnitsPerLayer,
+    return new PruneSettings(method, sparsity, a, b, redundancy, normalisation, minUnitsPerLayer,
         maxLayerPrune, capacity);
   }
 }

@@ -50,7 +50,7 @@ public final class Pruner {
       search = new CapacitySearch(solver, capabilities, s.capacity().withMode(ExactK.PENALTY));
     } else {
       double beta = s.method() == Method.LINEAR ? 0 : s.beta();
-      q = HybridQubo.build(scores, s.normalisation(), s.alpha(), beta);
+      q = HybridQubo.build(scores, s.normalisation(), s.alpha(), beta, s.redundancy());
       search = new CapacitySearch(solver, capabilities, s.capacity());
     }
     double build = (System.nanoTime() - t0) / 1e9;

@@ -1,6 +1,7 @@
 package io.qprune.formulation.qubo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.qprune.api.Qubo;
@@ -66,6 +67,21 @@ class QuboBuildersTest {
     // block-diagonal by layer: no interaction crosses layers
     q.forEachInteraction((i, j, w) -> assertThat(LAYOUT.layerOf(i)).isEqualTo(LAYOUT.layerOf(j)));
     assertThat(HybridQubo.build(s, Normalisation.LAYER_L2, alpha, 0).numInteractions()).isZero();
+  }
+
+  @Test
+  void scaledRedundancyWeighsEachPairByTheSmallerImportance() {
+    ScoreSet s = scores(8);
+    double[] imp = HybridQubo.importance(s, Normalisation.GLOBAL_MAX, 0.4);
+    Qubo q = HybridQubo.build(s, Normalisation.GLOBAL_MAX, 0.4, 2, HybridQubo.Redundancy.SCALED);
+    Qubo plain = HybridQubo.build(s, Normalisation.GLOBAL_MAX, 0.4, 2);
+    int i = LAYOUT.member(1, 0);
+    int j = LAYOUT.member(1, 2);
+    double sim = Math.max(0, s.similarity().get(1, 0, 2));
+    assertThat(q.quadratic(i, j)).isCloseTo(2 * sim * Math.min(imp[i], imp[j]), within(1e-12));
+    assertThat(plain.quadratic(i, j)).isCloseTo(2 * sim, within(1e-12));
+    assertThat(q.linearBiases()).containsExactly(plain.linearBiases());
+    assertThatThrownBy(() -> HybridQubo.Redundancy.parse("cosine")).hasMessageContaining("plain or scaled");
   }
 
   @Test
