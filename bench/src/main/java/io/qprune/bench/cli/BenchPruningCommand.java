@@ -49,10 +49,10 @@ public final class BenchPruningCommand implements Callable<Integer> {
   @Option(names = "--no-tune", description = "Use the config's alpha/beta instead of tuning them on validation crops.")
   boolean noTune;
 
-  @Option(names = "--alphas", split = ",", defaultValue = "0,0.25,0.5,0.75,1", description = "Alpha grid of the tuning (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--alphas", split = ",", defaultValue = "0,0.1,0.25,0.5,1", description = "Alpha grid of the tuning (default: ${DEFAULT-VALUE}).")
   List<Double> alphas;
 
-  @Option(names = "--betas", split = ",", defaultValue = "0,0.003,0.01,0.03,0.1,0.3", description = "Beta grid of the tuning (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--betas", split = ",", defaultValue = "0,0.05,0.1,0.25", description = "Beta grid of the tuning (default: ${DEFAULT-VALUE}).")
   List<Double> betas;
 
   @Option(names = "--val-crops", defaultValue = "16", description = "Validation crops for tuning (default: ${DEFAULT-VALUE}).")

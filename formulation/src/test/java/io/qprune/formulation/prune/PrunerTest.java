@@ -68,7 +68,7 @@ class PrunerTest {
     var greedy = p.prune(s, base.withMethod(Method.TAYLOR), SolveRequest.seeded(2));
     var linear = p.prune(s, base.withMethod(Method.LINEAR).withAlphaBeta(1, 0), SolveRequest.seeded(2));
     assertThat(linear.selection().mask()).isEqualTo(greedy.selection().mask());
-    double[] t = s.normalised(ScoreKind.TAYLOR, Normalisation.LAYER_L2);
+    double[] t = s.normalised(ScoreKind.TAYLOR, base.normalisation());
     double minKept = Double.MAX_VALUE;
     double maxPruned = 0;
     for (int i = 0; i < t.length; i++) {
