@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "pruning", mixinStandardHelpOptions = true,
     description = {"Compare unpruned, greedy Taylor, L1-QUBO and hybrid QUBO pruning through the",
         "same pipeline: test PSNR/SSIM (mean ± std over seeds), kept params/FLOPs, times.",
-        "The hybrid's alpha/beta are tuned on validation crops only."})
+        "The hybrid's alpha/beta are tuned on validation crops only (per seed and sparsity)."})
 public final class BenchPruningCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

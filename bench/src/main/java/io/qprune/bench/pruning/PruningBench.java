@@ -31,7 +31,7 @@ import java.util.Map;
 
 /**
  * The pruning comparison: for each seed, one calibration (scores and similarity); for each
- * sparsity, the hybrid's α/β tuned on validation crops (first seed only), then every method
+ * sparsity, the hybrid's α/β tuned on validation crops (for that seed's scores), then every method
  * through the same pipeline, scored on the whole test photos. Never looks at test data to choose.
  */
 public final class PruningBench {
@@ -64,8 +64,8 @@ public final class PruningBench {
     Cost full = model.fullCost();
     List<RunRow> rows = new ArrayList<>();
     List<SweepPoint> sweep = new ArrayList<>();
-    Map<Double, double[]> tuned = new HashMap<>();
-    Map<Double, Double> tunedLinear = new HashMap<>();
+    Map<String, double[]> tuned = new HashMap<>();
+    Map<String, Double> tunedLinear = new HashMap<>();
     try (MaskEvaluator val = new MaskEvaluator(model, valCrops)) {
       long t = System.nanoTime();
       model.setMask(all);
@@ -86,16 +86,17 @@ public final class PruningBench {
         }
         for (double sp : options.sparsities()) {
           PruneSettings s0 = cfg.settings().withSparsity(sp);
-          if (options.tune() && !tuned.containsKey(sp)
+          String key = seed + "@" + sp;
+          if (options.tune() && !tuned.containsKey(key)
               && (options.methods().contains(Method.HYBRID) || options.methods().contains(Method.LINEAR))) {
-            tune(pruner, scores, s0, req, val, seed, sp, sweep, tuned, tunedLinear);
+            tune(pruner, scores, s0, req, val, seed, sp, sweep, tuned, tunedLinear, key);
           }
           for (Method m : options.methods()) {
             PruneSettings s = s0.withMethod(m);
-            if (m == Method.HYBRID && tuned.containsKey(sp)) {
-              s = s.withAlphaBeta(tuned.get(sp)[0], tuned.get(sp)[1]);
-            } else if (m == Method.LINEAR && tunedLinear.containsKey(sp)) {
-              s = s.withAlphaBeta(tunedLinear.get(sp), 0);
+            if (m == Method.HYBRID && tuned.containsKey(key)) {
+              s = s.withAlphaBeta(tuned.get(key)[0], tuned.get(key)[1]);
+            } else if (m == Method.LINEAR && tunedLinear.containsKey(key)) {
+              s = s.withAlphaBeta(tunedLinear.get(key), 0);
             }
             RunRow row = one(pruner, scores, s, req, val, test, full, seed, scoreSecs);
             rows.add(row);
@@ -119,8 +120,8 @@ public final class PruningBench {
   }
 
   private void tune(Pruner pruner, ScoreSet scores, PruneSettings s0, SolveRequest req,
-      MaskEvaluator val, long seed, double sp, List<SweepPoint> sweep, Map<Double, double[]> tuned,
-      Map<Double, Double> tunedLinear) {
+      MaskEvaluator val, long seed, double sp, List<SweepPoint> sweep, Map<String, double[]> tuned,
+      Map<String, Double> tunedLinear, String key) {
     long t = System.nanoTime();
     double best = Double.NEGATIVE_INFINITY;
     double bestLinear = Double.NEGATIVE_INFINITY;
@@ -133,17 +134,17 @@ public final class PruningBench {
         sweep.add(new SweepPoint(sp, seed, a, b, psnr));
         if (psnr > best) {
           best = psnr;
-          tuned.put(sp, new double[] {a, b});
+          tuned.put(key, new double[] {a, b});
         }
         if (b == 0 && psnr > bestLinear) {
           bestLinear = psnr;
-          tunedLinear.put(sp, a);
+          tunedLinear.put(key, a);
         }
       }
     }
-    double[] ab = tuned.get(sp);
-    say("sparsity %.2f: tuned on %d validation crops: alpha %.2f, beta %.3g (val PSNR %.3f dB;"
-        + " %d points, %d distinct masks, %.1f s)", sp, val.crops(), ab[0], ab[1], best,
+    double[] ab = tuned.get(key);
+    say("seed %d sparsity %.2f: tuned on %d validation crops: alpha %.2f, beta %.3g (val PSNR %.3f dB;"
+        + " %d points, %d distinct masks, %.1f s)", seed, sp, val.crops(), ab[0], ab[1], best,
         options.alphas().size() * options.betas().size(), cache.size(), secs(t));
   }
 

@@ -34,7 +34,7 @@ class BenchPruningCommandTest {
     List<String> runs = Files.readAllLines(out.resolve("runs.csv"));
     assertThat(runs).hasSize(1 + 1 + 2 * 2 * 3); // header, unpruned, seeds x sparsities x methods
     assertThat(runs.subList(1, runs.size())).allSatisfy(l -> assertThat(l).contains(",true,"));
-    assertThat(Files.readAllLines(out.resolve("sweep.csv"))).hasSize(1 + 2 * 4);
+    assertThat(Files.readAllLines(out.resolve("sweep.csv"))).hasSize(1 + 2 * 2 * 4); // per seed and sparsity
     List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
     assertThat(summary).hasSize(1 + 2 * 3);
     assertThat(summary.get(1)).startsWith("taylor,0.25,2,");
