@@ -57,11 +57,20 @@ public final class PruneRun {
     return new GaussianNoise(cfg.sigma());
   }
 
-  /** Scores and similarity of the model's units on the config's calibration crops. */
+  /**
+   * Scores and similarity of the model's units on the config's calibration crops, always measured
+   * on the unpruned network (whatever mask the model holds; it is restored afterwards).
+   */
   public static ScoreSet calibrate(Denoiser model, PruneConfig cfg) {
     List<NoisyPair> crops = CalibrationCrops.of(model.spec().color(), cfg.calibrationCrops(),
         cfg.calibrationSize(), noise(cfg), cfg.seed());
-    return new Calibrator(cfg.calibrationChunk(), cfg.pooled(), cfg.centred()).measure(model, crops);
+    Mask before = model.mask();
+    model.setMask(Mask.all(model.units().size()));
+    try {
+      return new Calibrator(cfg.calibrationChunk(), cfg.pooled(), cfg.centred()).measure(model, crops);
+    } finally {
+      model.setMask(before);
+    }
   }
 
   /** Runs every stage; the model's mask is the selected one afterwards. */

@@ -54,4 +54,19 @@ class CalibratorTest {
       assertThat(one.raw(ScoreKind.L1)[3 + 2]).isCloseTo(expected, within(1e-4));
     }
   }
+
+  @Test
+  void theRunsCalibrationIgnoresTheMaskTheModelHolds() {
+    try (Denoiser m = Denoiser.create(new ModelSpec(Architecture.HALF_UNET, 4, 2, ColorMode.GREY), 3)) {
+      io.qprune.formulation.prune.PruneConfig cfg = io.qprune.formulation.prune.PruneConfig.defaults()
+          .with("calibration_crops", 3).with("calibration_size", 16).with("pooled", 4);
+      ScoreSet full = io.qprune.formulation.prune.PruneRun.calibrate(m, cfg);
+      io.qprune.formulation.model.Mask pruned =
+          io.qprune.formulation.model.Mask.all(m.units().size()).with(0, false).with(3, false);
+      m.setMask(pruned);
+      ScoreSet again = io.qprune.formulation.prune.PruneRun.calibrate(m, cfg);
+      assertThat(again.raw(ScoreKind.FISHER)).containsExactly(full.raw(ScoreKind.FISHER));
+      assertThat(m.mask()).isEqualTo(pruned);
+    }
+  }
 }
