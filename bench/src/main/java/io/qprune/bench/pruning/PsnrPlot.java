@@ -22,7 +22,8 @@ public final class PsnrPlot {
   public static void write(List<SummaryRow> rows, double unpruned, String title, Path png) {
     XYChart chart = new XYChartBuilder().width(800).height(540).title(title)
         .xAxisTitle("filter sparsity (fraction of units pruned)").yAxisTitle("test PSNR (dB)").build();
-    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+    chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
     chart.getStyler().setErrorBarsColorSeriesColor(true);
     Map<String, List<SummaryRow>> byMethod = new LinkedHashMap<>();
     for (SummaryRow r : rows) {
