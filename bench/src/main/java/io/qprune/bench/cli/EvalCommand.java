@@ -119,11 +119,25 @@ public final class EvalCommand implements Callable<Integer> {
 
   static Mask readMask(Path file) throws IOException {
     try {
-      return Mask.parse(Files.readString(file));
+      String text = Files.readString(file);
+      if (text.strip().startsWith("{")) { // mask.json written by `qprune prune`
+        var kept = new ObjectMapper().readTree(text).get("kept");
+        if (kept == null || !kept.isArray()) {
+          throw new InvalidInputException("a JSON mask needs a 'kept' array of 0/1 per unit");
+        }
+        int[] bits = new int[kept.size()];
+        for (int i = 0; i < bits.length; i++) {
+          bits[i] = kept.get(i).canConvertToInt() ? kept.get(i).asInt() : -1;
+        }
+        return Mask.ofBits(bits);
+      }
+      return Mask.parse(text);
     } catch (NoSuchFileException e) {
       throw new InvalidInputException("Mask file " + file + " does not exist", e);
     } catch (InvalidInputException e) {
       throw new InvalidInputException(file + ": " + e.getMessage(), e);
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      throw new InvalidInputException(file + " is not valid JSON: " + e.getOriginalMessage(), e);
     }
   }
 

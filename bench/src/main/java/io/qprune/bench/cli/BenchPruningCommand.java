@@ -1,0 +1,133 @@
+package io.qprune.bench.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qprune.bench.pruning.BenchOptions;
+import io.qprune.bench.pruning.PruneOutputs;
+import io.qprune.bench.pruning.PruningBench;
+import io.qprune.bench.pruning.PruningTable;
+import io.qprune.bench.pruning.PsnrPlot;
+import io.qprune.bench.pruning.SolverChoice;
+import io.qprune.bench.pruning.SummaryRow;
+import io.qprune.bench.pruning.SweepPoint;
+import io.qprune.formulation.model.Denoiser;
+import io.qprune.formulation.model.ModelFile;
+import io.qprune.formulation.model.Torch;
+import io.qprune.formulation.prune.Method;
+import io.qprune.formulation.prune.PruneConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code qprune bench pruning}: every method at every sparsity and seed, table and plot. */
+@Command(name = "pruning", mixinStandardHelpOptions = true,
+    description = {"Compare unpruned, greedy Taylor, L1-QUBO and hybrid QUBO pruning through the",
+        "same pipeline: test PSNR/SSIM (mean ± std over seeds), kept params/FLOPs, times.",
+        "The hybrid's alpha/beta are tuned on validation crops only (per seed and sparsity)."})
+public final class BenchPruningCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin PruneConfigOptions common;
+
+  @Option(names = "--sparsities", split = ",", defaultValue = "0.2,0.36,0.5", description = "Sparsities (default: ${DEFAULT-VALUE}).")
+  List<Double> sparsities;
+
+  @Option(names = "--seeds", defaultValue = "3", description = "Seeds 1..N of calibration crops and solver (default: ${DEFAULT-VALUE}).")
+  int seeds;
+
+  @Option(names = "--methods", split = ",", defaultValue = "taylor,l1-qubo,hybrid", description = "Methods (default: ${DEFAULT-VALUE}; also: linear).")
+  List<String> methods;
+
+  @Option(names = "--no-tune", description = "Use the config's alpha/beta instead of tuning them on validation crops.")
+  boolean noTune;
+
+  @Option(names = "--alphas", split = ",", defaultValue = "0,0.1,0.25,0.5,1", description = "Alpha grid of the tuning (default: ${DEFAULT-VALUE}).")
+  List<Double> alphas;
+
+  @Option(names = "--betas", split = ",", defaultValue = "0,0.05,0.1,0.25", description = "Beta grid of the tuning (default: ${DEFAULT-VALUE}).")
+  List<Double> betas;
+
+  @Option(names = "--val-crops", defaultValue = "16", description = "Validation crops for tuning (default: ${DEFAULT-VALUE}).")
+  int valCrops;
+
+  @Option(names = "--val-crop-size", defaultValue = "128", description = "Their size (default: ${DEFAULT-VALUE}).")
+  int valCropSize;
+
+  @Option(names = "--bn-recal", defaultValue = "0", paramLabel = "BATCHES", description = "Also re-estimate each pruned network's batch-norm statistics from BATCHES forward passes (no weight changes); reported as method+bn (default: ${DEFAULT-VALUE}, off).")
+  int bnRecal;
+
+  @Option(names = "--fine-tune", defaultValue = "0", paramLabel = "STEPS", description = "Also fine-tune each pruned network (mask fixed) for STEPS Adam steps; reported as method+ft (default: ${DEFAULT-VALUE}, off).")
+  int fineTune;
+
+  @Option(names = "--fine-tune-lr", defaultValue = "1e-3", description = "Fine-tune learning rate (default: ${DEFAULT-VALUE}).")
+  double fineTuneLr;
+
+  @Option(names = "--out", defaultValue = "runs/bench-pruning", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Override
+  public Integer call() {
+    return CliErrors.run(this::bench, spec.commandLine().getErr());
+  }
+
+  private int bench() {
+    long t0 = System.nanoTime();
+    PruneConfig cfg = common.build(null);
+    List<Method> ms = new ArrayList<>();
+    methods.forEach(m -> ms.add(Method.parse(m)));
+    BenchOptions o = new BenchOptions(sparsities, seeds, ms, !noTune, alphas, betas, valCrops, valCropSize,
+        bnRecal, fineTune, fineTuneLr);
+    SolverChoice sc = SolverChoice.create(cfg.solver(), cfg.solverParameters());
+    Torch.configure(cfg.threads());
+    PrintWriter err = spec.commandLine().getErr();
+    PruningBench.Outcome r;
+    try (Denoiser m = "default".equals(cfg.model()) ? ModelFile.loadDefault()
+        : ModelFile.load(Path.of(cfg.model()))) {
+      r = new PruningBench(m, cfg, sc, o, err).run();
+    }
+    double total = (System.nanoTime() - t0) / 1e9;
+    List<SummaryRow> summary = PruningTable.summarise(r.rows());
+    String note = String.format(Locale.ROOT, "Unpruned: test PSNR %.3f dB, SSIM %.4f. Normalisation"
+        + " %s, solver %s %s, exact k by %s, %d seed(s); total %.1f min.", r.unpruned().testPsnr(),
+        r.unpruned().testSsim(), cfg.settings().normalisation(), cfg.solver(), cfg.solverParameters(),
+        cfg.settings().capacity().mode(), seeds, total / 60);
+    String md = PruningTable.markdown(summary, note);
+    AtomicWrite.string(out.resolve("runs.csv"), PruningTable.runsCsv(withUnpruned(r)));
+    AtomicWrite.string(out.resolve("summary.csv"), PruningTable.summaryCsv(summary));
+    AtomicWrite.string(out.resolve("summary.md"), md);
+    StringBuilder sw = new StringBuilder("sparsity,seed,alpha,beta,val_psnr\n");
+    for (SweepPoint p : r.sweep()) {
+      sw.append(String.format(Locale.ROOT, "%.2f,%d,%.3g,%.3g,%.4f%n", p.sparsity(), p.seed(),
+          p.alpha(), p.beta(), p.valPsnr()));
+    }
+    AtomicWrite.string(out.resolve("sweep.csv"), sw.toString());
+    PsnrPlot.write(summary, r.unpruned().testPsnr(), "Test PSNR vs filter sparsity",
+        out.resolve("psnr-vs-sparsity.png"));
+    ObjectNode meta = PruneOutputs.mapper().createObjectNode();
+    meta.put("date", Instant.now().toString());
+    meta.put("total_seconds", total);
+    meta.putPOJO("config", cfg.asMap());
+    meta.putPOJO("options", o);
+    PruneOutputs.write(out.resolve("bench.json"), meta);
+    PrintWriter w = spec.commandLine().getOut();
+    w.print(md);
+    w.printf(Locale.ROOT, "wrote %s (summary.md/.csv, runs.csv, sweep.csv, psnr-vs-sparsity.png)%n", out);
+    w.flush();
+    return CliErrors.OK;
+  }
+
+  private static List<io.qprune.bench.pruning.RunRow> withUnpruned(PruningBench.Outcome r) {
+    List<io.qprune.bench.pruning.RunRow> all = new ArrayList<>();
+    all.add(r.unpruned());
+    all.addAll(r.rows());
+    return all;
+  }
+}

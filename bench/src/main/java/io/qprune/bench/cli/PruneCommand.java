@@ -1,0 +1,142 @@
+package io.qprune.bench.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qprune.api.InvalidInputException;
+import io.qprune.api.SolveRequest;
+import io.qprune.bench.pruning.PruneOutputs;
+import io.qprune.bench.pruning.SolverChoice;
+import io.qprune.formulation.importance.ScoreSet;
+import io.qprune.formulation.importance.io.ScoreFiles;
+import io.qprune.formulation.model.Denoiser;
+import io.qprune.formulation.model.ModelFile;
+import io.qprune.formulation.model.Torch;
+import io.qprune.formulation.prune.PruneConfig;
+import io.qprune.formulation.prune.PruneRun;
+import io.qprune.formulation.prune.PruneSettings;
+import io.qprune.formulation.prune.Pruned;
+import io.qprune.formulation.prune.Pruner;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code qprune prune}: selects the units to keep and writes the mask, QUBO, scores and report. */
+@Command(name = "prune", mixinStandardHelpOptions = true,
+    description = {"Prune a denoiser's filters: scores on calibration crops, the method's QUBO,",
+        "exactly k kept units via the capacity search, then PSNR/SSIM on validation and test.",
+        "With --scores, prune any network from scores computed elsewhere (mask only)."})
+public final class PruneCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin PruneConfigOptions common;
+
+  @Option(names = "--scores", paramLabel = "FILE", description = "Scores computed elsewhere: .npz, .json or a folder of .npy files.")
+  Path scores;
+
+  @Option(names = "--sparsity", description = "Fraction of units to prune, e.g. 0.36.")
+  Double sparsity;
+
+  @Option(names = "--out", defaultValue = "runs/prune", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Override
+  public Integer call() {
+    return CliErrors.run(this::prune, spec.commandLine().getErr());
+  }
+
+  private int prune() {
+    PruneConfig cfg = common.build(sparsity);
+    PrintWriter err = spec.commandLine().getErr();
+    SolverChoice sc = SolverChoice.create(cfg.solver(), cfg.solverParameters());
+    if (scores != null) {
+      return fromScores(cfg, sc, err);
+    }
+    Torch.configure(cfg.threads());
+    try (Denoiser m = "default".equals(cfg.model()) ? ModelFile.loadDefault()
+        : ModelFile.load(Path.of(cfg.model()))) {
+      PruneRun.Result r = PruneRun.run(m, cfg, sc.solver(), sc.capabilities(), new StageLog(err));
+      PruneOutputs.writeSelection(out, r.scores(), r.pruned(), cfg.settings());
+      ObjectNode rep = PruneOutputs.mapper().createObjectNode();
+      rep.putPOJO("config", cfg.asMap());
+      rep.set("selection", PruneOutputs.selection(r.pruned()));
+      rep.set("cost", PruneOutputs.cost(r.full(), r.kept()));
+      if (r.val() != null) {
+        rep.set("val", PruneOutputs.eval(r.val()));
+        rep.set("test", PruneOutputs.eval(r.test()));
+      }
+      Map<String, Double> secs = new LinkedHashMap<>(r.seconds());
+      secs.put("build_qubo", r.pruned().buildSeconds());
+      secs.put("capacity_search", r.pruned().selection().seconds());
+      rep.set("seconds", PruneOutputs.seconds(secs));
+      PruneOutputs.write(out.resolve(PruneOutputs.REPORT), rep);
+      PrintWriter o = spec.commandLine().getOut();
+      o.printf(Locale.ROOT, "%s: kept %d of %d units (sparsity %.3f), params %.1f %%, FLOPs %.1f %%%n",
+          cfg.settings().method(), r.pruned().selection().mask().kept(), r.scores().layout().size(),
+          r.pruned().selection().mask().sparsity(), 100 * r.kept().paramsFraction(r.full()),
+          100 * r.kept().flopsFraction(r.full()));
+      if (r.val() != null) {
+        o.printf(Locale.ROOT, "validation: PSNR %.3f dB, SSIM %.4f; test: PSNR %.3f dB, SSIM %.4f%n",
+            r.val().psnr(), r.val().ssim(), r.test().psnr(), r.test().ssim());
+      }
+      o.printf(Locale.ROOT, "wrote %s (mask.json, qubo.json, scores.json, report.json)%n", out);
+      o.flush();
+    }
+    return CliErrors.OK;
+  }
+
+  private int fromScores(PruneConfig cfg, SolverChoice sc, PrintWriter err) {
+    if (common.model != null) {
+      throw new InvalidInputException("Give either --scores or --model: with --scores the network"
+          + " is yours and only the mask is computed");
+    }
+    err.println("reading scores from " + scores);
+    ScoreSet s = ScoreFiles.read(scores);
+    PruneSettings settings = cfg.settings();
+    SolveRequest req = SolveRequest.seeded(cfg.seed());
+    if (cfg.timeLimit() != null) {
+      req = req.withTimeLimitSeconds(cfg.timeLimit());
+    }
+    Pruned p = new Pruner(sc.solver(), sc.capabilities()).prune(s, settings, req);
+    PruneOutputs.writeSelection(out, s, p, settings);
+    ObjectNode rep = PruneOutputs.mapper().createObjectNode();
+    rep.putPOJO("config", cfg.asMap());
+    rep.put("scores", scores.toString());
+    rep.set("selection", PruneOutputs.selection(p));
+    rep.set("seconds", PruneOutputs.seconds(Map.of("build_qubo", p.buildSeconds(),
+        "capacity_search", p.selection().seconds())));
+    PruneOutputs.write(out.resolve(PruneOutputs.REPORT), rep);
+    PrintWriter o = spec.commandLine().getOut();
+    o.printf(Locale.ROOT, "%s: kept %d of %d units (sparsity %.3f); wrote %s%n", settings.method(),
+        p.selection().mask().kept(), s.layout().size(), p.selection().mask().sparsity(), out);
+    o.flush();
+    return CliErrors.OK;
+  }
+
+  /** Prints one line per stage to stderr. */
+  private static final class StageLog implements PruneRun.Progress {
+    private final PrintWriter err;
+
+    StageLog(PrintWriter err) {
+      this.err = err;
+    }
+
+    @Override
+    public void started(String stage) {
+      err.printf(Locale.ROOT, "%s ...%n", stage);
+      err.flush();
+    }
+
+    @Override
+    public void finished(String stage, double seconds) {
+      err.printf(Locale.ROOT, "%s done in %.1f s%n", stage, seconds);
+      err.flush();
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package io.qprune.bench.cli;
+
+import io.qprune.formulation.prune.PruneConfig;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** The options shared by {@code prune} and {@code bench pruning} that override the config file. */
+public final class PruneConfigOptions {
+  @Option(names = "--config", paramLabel = "FILE", description = "Pruning config (YAML or JSON; default: built-in defaults, see configs/prune-default.yaml).")
+  Path config;
+
+  @Option(names = "--model", paramLabel = "FILE", description = "Model file (default: the shipped Half-UNet).")
+  Path model;
+
+  @Option(names = "--method", description = "hybrid, linear, l1-qubo or taylor.")
+  String method;
+
+  @Option(names = "--alpha", description = "Taylor weight in the importance (Fisher gets 1 - alpha).")
+  Double alpha;
+
+  @Option(names = "--beta", description = "Weight of the within-layer redundancy term.")
+  Double beta;
+
+  @Option(names = "--solver", paramLabel = "NAME", description = "Solver name (see `qprune solvers`); resets solver_parameters.")
+  String solver;
+
+  @Option(names = {"-p", "--param"}, paramLabel = "KEY=VALUE", description = "Solver parameter (repeatable).")
+  Map<String, String> params = new LinkedHashMap<>();
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any config key (repeatable), e.g. --set exact_k=native.")
+  Map<String, String> sets = new LinkedHashMap<>();
+
+  @Option(names = "--seed", description = "Seed of the calibration crops and the solver.")
+  Long seed;
+
+  @Option(names = "--threads", description = "PyTorch intra-op threads.")
+  Integer threads;
+
+  /** The config file (or defaults) with every given option applied. */
+  PruneConfig build(Double sparsity) {
+    PruneConfig c = config == null ? PruneConfig.defaults() : PruneConfig.load(config);
+    for (Map.Entry<String, String> e : sets.entrySet()) {
+      c = c.with(e.getKey(), e.getValue());
+    }
+    c = model == null ? c : c.with("model", model.toString());
+    c = sparsity == null ? c : c.with("sparsity", sparsity);
+    c = method == null ? c : c.with("method", method);
+    c = alpha == null ? c : c.with("alpha", alpha);
+    c = beta == null ? c : c.with("beta", beta);
+    c = seed == null ? c : c.with("seed", seed);
+    c = threads == null ? c : c.with("threads", threads);
+    if (solver != null) {
+      c = c.with("solver", solver).with("solver_parameters", Map.of());
+    }
+    if (!params.isEmpty()) {
+      Map<String, Object> p = new LinkedHashMap<>(c.solverParameters());
+      p.putAll(params);
+      c = c.with("solver_parameters", p);
+    }
+    return c;
+  }
+}

@@ -1,0 +1,123 @@
+package io.qprune.bench.pruning;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qprune.api.Qubo;
+import io.qprune.api.io.BqmJson;
+import io.qprune.bench.cli.AtomicWrite;
+import io.qprune.formulation.capacity.SearchStep;
+import io.qprune.formulation.capacity.Selection;
+import io.qprune.formulation.eval.EvalReport;
+import io.qprune.formulation.importance.UnitLayout;
+import io.qprune.formulation.importance.io.ScoresJson;
+import io.qprune.formulation.model.Cost;
+import io.qprune.formulation.model.Mask;
+import io.qprune.formulation.prune.PruneSettings;
+import io.qprune.formulation.prune.Pruned;
+import io.qprune.formulation.importance.ScoreSet;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Writes what {@code qprune prune} produces: mask.json, qubo.json, scores.json, report.json. */
+public final class PruneOutputs {
+  public static final String MASK = "mask.json";
+  public static final String QUBO = "qubo.json";
+  public static final String SCORES = "scores.json";
+  public static final String REPORT = "report.json";
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The mapper the outputs are written with. */
+  public static ObjectMapper mapper() {
+    return JSON;
+  }
+
+  private PruneOutputs() {}
+
+  /** The mask file: unit ids, keep flags (1 keeps), counts and the sparsity reached. */
+  public static ObjectNode mask(UnitLayout layout, Mask mask, PruneSettings s) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("method", s.method().toString());
+    root.put("target_sparsity", s.sparsity());
+    root.put("sparsity", mask.sparsity());
+    root.put("kept_units", mask.kept());
+    root.put("units", mask.size());
+    ArrayNode ids = root.putArray("unit_ids");
+    layout.ids().forEach(ids::add);
+    ArrayNode kept = root.putArray("kept");
+    for (int b : mask.toBits()) {
+      kept.add(b);
+    }
+    return root;
+  }
+
+  /** The selection part of a report. */
+  public static ObjectNode selection(Pruned p) {
+    Selection sel = p.selection();
+    ObjectNode n = JSON.createObjectNode();
+    n.put("method", p.method().toString());
+    n.put("exact_k", sel.mode() == null ? "greedy" : sel.mode().toString());
+    n.put("kept_units", sel.mask().kept());
+    n.put("units", sel.mask().size());
+    n.put("sparsity", sel.mask().sparsity());
+    if (!Double.isNaN(sel.energy())) {
+      n.put("energy", sel.energy());
+    }
+    n.put("solver_returned_k", sel.solverHitK());
+    n.put("repair_flips", sel.repairFlips());
+    n.put("polish_swaps", sel.polishSwaps());
+    ArrayNode steps = n.putArray("steps");
+    for (SearchStep st : sel.steps()) {
+      steps.addObject().put("mu", st.mu()).put("kept", st.kept());
+    }
+    if (p.qubo() != null) {
+      n.put("qubo_variables", p.qubo().numVariables());
+      n.put("qubo_interactions", p.qubo().numInteractions());
+    }
+    return n;
+  }
+
+  /** The cost part of a report: parameters and FLOPs per pixel, full and kept. */
+  public static ObjectNode cost(Cost full, Cost kept) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("params_full", full.params());
+    n.put("params_kept", kept.params());
+    n.put("params_fraction", kept.paramsFraction(full));
+    n.put("flops_per_pixel_full", full.flopsPerPixel());
+    n.put("flops_per_pixel_kept", kept.flopsPerPixel());
+    n.put("flops_fraction", kept.flopsFraction(full));
+    return n;
+  }
+
+  /** Mean PSNR/SSIM of an evaluation. */
+  public static ObjectNode eval(EvalReport r) {
+    return JSON.createObjectNode().put("psnr", r.psnr()).put("ssim", r.ssim())
+        .put("noisy_psnr", r.noisyPsnr()).put("images", r.perImage().size());
+  }
+
+  /** Seconds per stage. */
+  public static ObjectNode seconds(Map<String, Double> secs) {
+    ObjectNode n = JSON.createObjectNode();
+    secs.forEach(n::put);
+    return n;
+  }
+
+  /** Writes mask.json, qubo.json (when a QUBO was solved) and scores.json into {@code out}. */
+  public static void writeSelection(Path out, ScoreSet scores, Pruned p, PruneSettings s) {
+    write(out.resolve(MASK), mask(scores.layout(), p.selection().mask(), s));
+    Qubo q = p.qubo();
+    if (q != null) {
+      AtomicWrite.string(out.resolve(QUBO), BqmJson.write(q) + "\n");
+    }
+    AtomicWrite.string(out.resolve(SCORES), ScoresJson.write(scores) + "\n");
+  }
+
+  /** Writes one JSON object, pretty-printed. */
+  public static void write(Path file, ObjectNode node) {
+    try {
+      AtomicWrite.string(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n");
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,213 @@
+package io.qprune.bench.pruning;
+
+import io.qprune.api.SolveRequest;
+import io.qprune.formulation.data.FixedCrops;
+import io.qprune.formulation.data.NoisyPair;
+import io.qprune.formulation.data.ShippedPhotos;
+import io.qprune.formulation.data.Split;
+import io.qprune.formulation.eval.EvalReport;
+import io.qprune.formulation.eval.Evaluation;
+import io.qprune.formulation.eval.MaskEvaluator;
+import io.qprune.formulation.importance.ScoreSet;
+import io.qprune.formulation.model.Cost;
+import io.qprune.formulation.model.Denoiser;
+import io.qprune.formulation.model.Mask;
+import io.qprune.formulation.model.ModelFile;
+import io.qprune.formulation.train.BnRecalibration;
+import io.qprune.formulation.train.FineTune;
+import io.qprune.formulation.prune.EvalPhotos;
+import io.qprune.formulation.prune.Method;
+import io.qprune.formulation.prune.PruneConfig;
+import io.qprune.formulation.prune.PruneRun;
+import io.qprune.formulation.prune.PruneSettings;
+import io.qprune.formulation.prune.Pruned;
+import io.qprune.formulation.prune.Pruner;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The pruning comparison: for each seed, one calibration (scores and similarity); for each
+ * sparsity, the hybrid's α/β tuned on validation crops (for that seed's scores), then every method
+ * through the same pipeline, scored on the whole test photos. Never looks at test data to choose.
+ */
+public final class PruningBench {
+  /** Every run, the sweep, and the unpruned reference. */
+  public record Outcome(List<RunRow> rows, List<SweepPoint> sweep, RunRow unpruned) {}
+
+  private final Denoiser model;
+  private final PruneConfig base;
+  private final SolverChoice solver;
+  private final BenchOptions options;
+  private final PrintWriter log;
+
+  public PruningBench(Denoiser model, PruneConfig base, SolverChoice solver, BenchOptions options,
+      PrintWriter log) {
+    this.model = model;
+    this.base = base;
+    this.solver = solver;
+    this.options = options;
+    this.log = log;
+  }
+
+  /** Runs the comparison; the model's mask is restored to keep-all afterwards. */
+  public Outcome run() {
+    byte[] weights = options.fineTuneSteps() > 0 || options.bnBatches() > 0 ? weights() : null;
+    var noise = PruneRun.noise(base);
+    List<NoisyPair> test = EvalPhotos.of(Split.TEST, model.spec().color(), noise, base.evalSeed());
+    List<NoisyPair> valCrops = FixedCrops.of(ShippedPhotos.load(Split.VAL, model.spec().color()),
+        options.valCrops(), options.valCropSize(), noise, base.evalSeed());
+    Mask all = Mask.all(model.units().size());
+    Cost full = model.fullCost();
+    List<RunRow> rows = new ArrayList<>();
+    List<SweepPoint> sweep = new ArrayList<>();
+    Map<String, double[]> tuned = new HashMap<>();
+    Map<String, Double> tunedLinear = new HashMap<>();
+    try (MaskEvaluator val = new MaskEvaluator(model, valCrops)) {
+      long t = System.nanoTime();
+      model.setMask(all);
+      EvalReport ref = Evaluation.run(model, test);
+      RunRow unpruned = new RunRow("unpruned", 0, 0, Double.NaN, Double.NaN, all.size(), all.size(),
+          1, 1, val.psnr(all), ref.psnr(), ref.ssim(), 0, 0, secs(t), true, true, all);
+      say("unpruned: test PSNR %.3f dB, SSIM %.4f (%.1f s)", ref.psnr(), ref.ssim(), secs(t));
+      for (long seed = 1; seed <= options.seeds(); seed++) {
+        PruneConfig cfg = base.with("seed", seed);
+        t = System.nanoTime();
+        ScoreSet scores = PruneRun.calibrate(model, cfg);
+        double scoreSecs = secs(t);
+        say("seed %d: scores and similarity in %.1f s", seed, scoreSecs);
+        Pruner pruner = new Pruner(solver.solver(), solver.capabilities());
+        SolveRequest req = SolveRequest.seeded(seed);
+        if (cfg.timeLimit() != null) {
+          req = req.withTimeLimitSeconds(cfg.timeLimit());
+        }
+        for (double sp : options.sparsities()) {
+          PruneSettings s0 = cfg.settings().withSparsity(sp);
+          String key = seed + "@" + sp;
+          if (options.tune() && !tuned.containsKey(key)
+              && (options.methods().contains(Method.HYBRID) || options.methods().contains(Method.LINEAR))) {
+            tune(pruner, scores, s0, req, val, seed, sp, sweep, tuned, tunedLinear, key);
+          }
+          for (Method m : options.methods()) {
+            PruneSettings s = s0.withMethod(m);
+            if (m == Method.HYBRID && tuned.containsKey(key)) {
+              s = s.withAlphaBeta(tuned.get(key)[0], tuned.get(key)[1]);
+            } else if (m == Method.LINEAR && tunedLinear.containsKey(key)) {
+              s = s.withAlphaBeta(tunedLinear.get(key), 0);
+            }
+            RunRow row = one(pruner, scores, s, req, val, test, full, seed, scoreSecs);
+            rows.add(row);
+            final long sd = seed;
+            if (options.bnBatches() > 0) {
+              rows.add(repaired(weights, row, "+bn", test, seed, copy -> BnRecalibration.run(copy,
+                  options.bnBatches(), 16, 64, PruneRun.noise(base), sd)));
+            }
+            if (options.fineTuneSteps() > 0) {
+              rows.add(repaired(weights, row, "+ft", test, seed, copy -> FineTune.run(copy,
+                  options.fineTuneSteps(), options.fineTuneLr(), 16, 64, PruneRun.noise(base), sd)));
+            }
+          }
+        }
+      }
+      model.setMask(all);
+      return new Outcome(rows, sweep, unpruned);
+    } finally {
+      model.setMask(all);
+    }
+  }
+
+  private void tune(Pruner pruner, ScoreSet scores, PruneSettings s0, SolveRequest req,
+      MaskEvaluator val, long seed, double sp, List<SweepPoint> sweep, Map<String, double[]> tuned,
+      Map<String, Double> tunedLinear, String key) {
+    long t = System.nanoTime();
+    double best = Double.NEGATIVE_INFINITY;
+    double bestLinear = Double.NEGATIVE_INFINITY;
+    Map<Mask, Double> cache = new HashMap<>();
+    for (double a : options.alphas()) {
+      for (double b : options.betas()) {
+        PruneSettings s = s0.withMethod(Method.HYBRID).withAlphaBeta(a, b);
+        Mask mask = pruner.prune(scores, s, req).selection().mask();
+        double psnr = cache.computeIfAbsent(mask, val::psnr);
+        sweep.add(new SweepPoint(sp, seed, a, b, psnr));
+        if (psnr > best) {
+          best = psnr;
+          tuned.put(key, new double[] {a, b});
+        }
+        if (b == 0 && psnr > bestLinear) {
+          bestLinear = psnr;
+          tunedLinear.put(key, a);
+        }
+      }
+    }
+    double[] ab = tuned.get(key);
+    say("seed %d sparsity %.2f: tuned on %d validation crops: alpha %.2f, beta %.3g (val PSNR %.3f dB;"
+        + " %d points, %d distinct masks, %.1f s)", seed, sp, val.crops(), ab[0], ab[1], best,
+        options.alphas().size() * options.betas().size(), cache.size(), secs(t));
+  }
+
+  private RunRow one(Pruner pruner, ScoreSet scores, PruneSettings s, SolveRequest req,
+      MaskEvaluator val, List<NoisyPair> test, Cost full, long seed, double scoreSecs) {
+    long t = System.nanoTime();
+    Pruned p = pruner.prune(scores, s, req);
+    double select = secs(t);
+    Mask mask = p.selection().mask();
+    boolean exact = mask.kept() == s.keep(mask.size());
+    double valPsnr = val.psnr(mask);
+    t = System.nanoTime();
+    model.setMask(mask);
+    EvalReport r = Evaluation.run(model, test);
+    double evalSecs = secs(t);
+    Cost kept = model.cost(mask);
+    boolean usesAb = s.method() == Method.HYBRID || s.method() == Method.LINEAR;
+    RunRow row = new RunRow(s.method().toString(), s.sparsity(), seed,
+        usesAb ? s.alpha() : Double.NaN, s.method() == Method.HYBRID ? s.beta() : usesAb ? 0 : Double.NaN,
+        mask.kept(), mask.size(), kept.paramsFraction(full), kept.flopsFraction(full), valPsnr,
+        r.psnr(), r.ssim(), scoreSecs, select, evalSecs, exact, p.selection().solverHitK(), mask);
+    say("seed %d sparsity %.2f %-8s kept %d/%d: val %.3f, test PSNR %.3f dB SSIM %.4f"
+        + " (select %.2f s, eval %.1f s)", seed, s.sparsity(), s.method(), mask.kept(), mask.size(),
+        valPsnr, r.psnr(), r.ssim(), select, evalSecs);
+    return row;
+  }
+
+  private byte[] weights() {
+    try {
+      java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+      ModelFile.write(model, b);
+      return b.toByteArray();
+    } catch (java.io.IOException e) {
+      throw new io.qprune.api.QpruneException("Cannot copy the model: " + e.getMessage(), e);
+    }
+  }
+
+  /** The row's mask on a fresh copy of the weights, repaired by {@code step}, scored on test. */
+  private RunRow repaired(byte[] weights, RunRow row, String suffix, List<NoisyPair> test,
+      long seed, java.util.function.Consumer<Denoiser> step) {
+    long t = System.nanoTime();
+    try (Denoiser copy = ModelFile.read(new java.io.ByteArrayInputStream(weights), "model copy")) {
+      copy.setMask(row.mask());
+      step.accept(copy);
+      EvalReport r = Evaluation.run(copy, test);
+      double secs = secs(t);
+      say("seed %d sparsity %.2f %-11s test PSNR %.3f dB SSIM %.4f (%.1f s)", seed,
+          row.sparsity(), row.method() + suffix, r.psnr(), r.ssim(), secs);
+      return new RunRow(row.method() + suffix, row.sparsity(), seed, row.alpha(), row.beta(),
+          row.keptUnits(), row.units(), row.paramsFraction(), row.flopsFraction(), Double.NaN,
+          r.psnr(), r.ssim(), row.scoreSeconds(), row.selectSeconds(), secs, row.exactK(),
+          row.solverReturnedK(), row.mask());
+    } catch (java.io.IOException e) {
+      throw new io.qprune.api.QpruneException("Cannot copy the model: " + e.getMessage(), e);
+    }
+  }
+
+  private void say(String format, Object... args) {
+    log.printf(Locale.ROOT, format + "%n", args);
+    log.flush();
+  }
+
+  private static double secs(long t0) {
+    return (System.nanoTime() - t0) / 1e9;
+  }
+}

@@ -1,0 +1,68 @@
+package io.qprune.bench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.qprune.formulation.data.ColorMode;
+import io.qprune.formulation.model.Architecture;
+import io.qprune.formulation.model.Denoiser;
+import io.qprune.formulation.model.ModelFile;
+import io.qprune.formulation.model.ModelSpec;
+import io.qprune.formulation.model.Torch;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchPruningCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void writesTablesSweepAndPlotWithExactKInEveryRun() throws Exception {
+    Torch.configure(1);
+    Path model = dir.resolve("tiny.qpm");
+    try (Denoiser m = Denoiser.create(new ModelSpec(Architecture.HALF_UNET, 8, 2, ColorMode.GREY), 3)) {
+      ModelFile.save(m, model);
+    }
+    Path out = dir.resolve("bench");
+    CliRun r = CliRun.main("bench", "pruning", "--model", model.toString(), "--sparsities",
+        "0.25,0.5", "--seeds", "2", "--alphas", "0.5,1", "--betas", "0,0.1", "--val-crops", "2",
+        "--val-crop-size", "32", "--set", "calibration_crops=4", "--set", "calibration_size=16",
+        "--set", "pooled=4", "--threads", "1", "-p", "num_reads=2", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("| 0.25 | taylor |", "| 0.50 | hybrid |", "Unpruned: test PSNR");
+    List<String> runs = Files.readAllLines(out.resolve("runs.csv"));
+    assertThat(runs).hasSize(1 + 1 + 2 * 2 * 3); // header, unpruned, seeds x sparsities x methods
+    assertThat(runs.subList(1, runs.size())).allSatisfy(l -> assertThat(l).contains(",true,"));
+    assertThat(Files.readAllLines(out.resolve("sweep.csv"))).hasSize(1 + 2 * 2 * 4); // per seed and sparsity
+    List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
+    assertThat(summary).hasSize(1 + 2 * 3);
+    assertThat(summary.get(1)).startsWith("taylor,0.25,2,");
+    byte[] png = Files.readAllBytes(out.resolve("psnr-vs-sparsity.png"));
+    assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+    assertThat(Files.readString(out.resolve("summary.md"))).contains("± ");
+  }
+
+  @Test
+  void theFineTuneOptionAddsSeparateRowsWithTheSameMask() throws Exception {
+    Torch.configure(1);
+    Path model = dir.resolve("tiny2.qpm");
+    try (Denoiser m = Denoiser.create(new ModelSpec(Architecture.HALF_UNET, 4, 2, ColorMode.GREY), 5)) {
+      ModelFile.save(m, model);
+    }
+    Path out = dir.resolve("ft");
+    CliRun r = CliRun.main("bench", "pruning", "--model", model.toString(), "--sparsities", "0.5",
+        "--seeds", "1", "--methods", "taylor", "--no-tune", "--fine-tune", "3", "--fine-tune-lr",
+        "0.01", "--val-crops", "1", "--val-crop-size", "32", "--set", "calibration_crops=2",
+        "--set", "calibration_size=16", "--set", "pooled=4", "--threads", "1", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    List<String> runs = Files.readAllLines(out.resolve("runs.csv"));
+    assertThat(runs).hasSize(4);
+    String[] plain = runs.get(2).split(",");
+    String[] tuned = runs.get(3).split(",");
+    assertThat(plain[0]).isEqualTo("taylor");
+    assertThat(tuned[0]).isEqualTo("taylor+ft");
+    assertThat(tuned[5]).isEqualTo(plain[5]); // same kept units
+    assertThat(tuned[10]).isNotEqualTo(plain[10]); // fine-tuning changed the test PSNR
+  }
+}
