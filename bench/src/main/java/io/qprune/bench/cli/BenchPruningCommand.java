@@ -1,5 +1,6 @@
 package io.qprune.bench.cli;
 
+import io.qprune.api.io.AtomicFiles;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qprune.bench.pruning.BenchOptions;
 import io.qprune.bench.pruning.PruneOutputs;
@@ -100,15 +101,15 @@ public final class BenchPruningCommand implements Callable<Integer> {
         r.unpruned().testSsim(), cfg.settings().normalisation(), cfg.solver(), cfg.solverParameters(),
         cfg.settings().capacity().mode(), seeds, total / 60);
     String md = PruningTable.markdown(summary, note);
-    AtomicWrite.string(out.resolve("runs.csv"), PruningTable.runsCsv(withUnpruned(r)));
-    AtomicWrite.string(out.resolve("summary.csv"), PruningTable.summaryCsv(summary));
-    AtomicWrite.string(out.resolve("summary.md"), md);
+    AtomicFiles.writeString(out.resolve("runs.csv"), PruningTable.runsCsv(withUnpruned(r)));
+    AtomicFiles.writeString(out.resolve("summary.csv"), PruningTable.summaryCsv(summary));
+    AtomicFiles.writeString(out.resolve("summary.md"), md);
     StringBuilder sw = new StringBuilder("sparsity,seed,alpha,beta,val_psnr\n");
     for (SweepPoint p : r.sweep()) {
       sw.append(String.format(Locale.ROOT, "%.2f,%d,%.3g,%.3g,%.4f%n", p.sparsity(), p.seed(),
           p.alpha(), p.beta(), p.valPsnr()));
     }
-    AtomicWrite.string(out.resolve("sweep.csv"), sw.toString());
+    AtomicFiles.writeString(out.resolve("sweep.csv"), sw.toString());
     PsnrPlot.write(summary, r.unpruned().testPsnr(), "Test PSNR vs filter sparsity",
         out.resolve("psnr-vs-sparsity.png"));
     ObjectNode meta = PruneOutputs.mapper().createObjectNode();
@@ -121,7 +122,7 @@ public final class BenchPruningCommand implements Callable<Integer> {
     w.print(md);
     w.printf(Locale.ROOT, "wrote %s (summary.md/.csv, runs.csv, sweep.csv, psnr-vs-sparsity.png)%n", out);
     w.flush();
-    return CliErrors.OK;
+    return ExitCodes.OK;
   }
 
   private static List<io.qprune.bench.pruning.RunRow> withUnpruned(PruningBench.Outcome r) {

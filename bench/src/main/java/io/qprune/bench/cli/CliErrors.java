@@ -5,10 +5,6 @@ import java.util.concurrent.Callable;
 
 /** Runs a command body under the CLI contract of {@link Main#report}, for commands also run on their own. */
 final class CliErrors {
-  static final int OK = ExitCodes.OK;
-  static final int FAILURE = ExitCodes.FAILURE;
-  static final int BAD_INPUT = ExitCodes.BAD_INPUT;
-
   private CliErrors() {}
 
   static int run(Callable<Integer> body, PrintWriter err) {

@@ -96,7 +96,7 @@ public final class EvalCommand implements Callable<Integer> {
       }
       out.flush();
     }
-    return CliErrors.OK;
+    return ExitCodes.OK;
   }
 
   private List<NoisyPair> pairs(ColorMode color, Noise noise) {

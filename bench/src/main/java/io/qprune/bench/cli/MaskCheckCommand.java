@@ -114,7 +114,7 @@ public final class MaskCheckCommand implements Callable<Integer> {
         out.flush();
       }
     }
-    return CliErrors.OK;
+    return ExitCodes.OK;
   }
 
   // CPU time of every thread of the process, PyTorch's native ones included

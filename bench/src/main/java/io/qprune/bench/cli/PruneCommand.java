@@ -88,7 +88,7 @@ public final class PruneCommand implements Callable<Integer> {
       o.printf(Locale.ROOT, "wrote %s (mask.json, qubo.json, scores.json, report.json)%n", out);
       o.flush();
     }
-    return CliErrors.OK;
+    return ExitCodes.OK;
   }
 
   private int fromScores(PruneConfig cfg, SolverChoice sc, PrintWriter err) {
@@ -116,7 +116,7 @@ public final class PruneCommand implements Callable<Integer> {
     o.printf(Locale.ROOT, "%s: kept %d of %d units (sparsity %.3f); wrote %s%n", settings.method(),
         p.selection().mask().kept(), s.layout().size(), p.selection().mask().sparsity(), out);
     o.flush();
-    return CliErrors.OK;
+    return ExitCodes.OK;
   }
 
   /** Prints one line per stage to stderr. */

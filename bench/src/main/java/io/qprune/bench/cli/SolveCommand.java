@@ -1,5 +1,6 @@
 package io.qprune.bench.cli;
 
+import io.qprune.api.io.AtomicFiles;
 import io.qprune.api.InvalidInputException;
 import io.qprune.api.Qubo;
 import io.qprune.api.SampleSet;
@@ -74,13 +75,14 @@ public final class SolveCommand implements Callable<Integer> {
     ProblemFormat fmt = "auto".equalsIgnoreCase(format) ? null : ProblemFormat.parse(format);
     Problem problem = Problems.read(file, fmt, instance);
     Qubo q = problem.qubo();
-    SolverConfig config = resolveConfig(q);
-    Solver solver = Solvers.discover().create(config);
+    Solvers solvers = Solvers.discover();
+    SolverConfig config = resolveConfig(q, solvers);
+    Solver solver = solvers.create(config);
     SolveRequest request = config.request();
     SampleSet result = solver.solve(q, request);
     SolveResult r = SolveResult.verify(problem, config.solver(), result, request.seed());
     if (out != null) {
-      AtomicWrite.string(out, SampleSetJson.write(result));
+      AtomicFiles.writeString(out, SampleSetJson.write(result));
     }
     var o = spec.commandLine().getOut();
     o.println(json ? r.toJson() : r.toSummary());
@@ -88,14 +90,14 @@ public final class SolveCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private SolverConfig resolveConfig(Qubo q) {
+  private SolverConfig resolveConfig(Qubo q, Solvers solvers) {
     SolverConfig config;
     if (choice.config != null) {
       config = SolverConfig.load(choice.config);
     } else if (choice.solver != null) {
       config = SolverConfig.of(choice.solver);
     } else {
-      config = SolverConfig.of(defaultSolver(q));
+      config = SolverConfig.of(defaultSolver(q, solvers));
     }
     Map<String, Object> p = new LinkedHashMap<>(params);
     Object s = p.remove("seed");
@@ -123,10 +125,10 @@ public final class SolveCommand implements Callable<Integer> {
     return config;
   }
 
-  static String defaultSolver(Qubo q) {
+  static String defaultSolver(Qubo q, Solvers solvers) {
     if (q.numVariables() <= 20) {
       return "exact";
     }
-    return Solvers.discover().names().contains("tabu") ? "tabu" : "exact";
+    return solvers.names().contains("tabu") ? "tabu" : "exact";
   }
 }

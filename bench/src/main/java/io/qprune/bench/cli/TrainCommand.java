@@ -60,7 +60,7 @@ public final class TrainCommand implements Callable<Integer> {
     out.println("weights: " + weights);
     out.println("log:     " + output.resolve(Training.LOG));
     out.flush();
-    return CliErrors.OK;
+    return ExitCodes.OK;
   }
 
   /** Runs the command alone (the qprune launcher registers it as a subcommand). */

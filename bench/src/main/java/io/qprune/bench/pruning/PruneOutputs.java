@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qprune.api.Qubo;
 import io.qprune.api.io.BqmJson;
-import io.qprune.bench.cli.AtomicWrite;
+import io.qprune.api.io.AtomicFiles;
 import io.qprune.formulation.capacity.SearchStep;
 import io.qprune.formulation.capacity.Selection;
 import io.qprune.formulation.eval.EvalReport;
@@ -107,15 +107,15 @@ public final class PruneOutputs {
     write(out.resolve(MASK), mask(scores.layout(), p.selection().mask(), s));
     Qubo q = p.qubo();
     if (q != null) {
-      AtomicWrite.string(out.resolve(QUBO), BqmJson.write(q) + "\n");
+      AtomicFiles.writeString(out.resolve(QUBO), BqmJson.write(q) + "\n");
     }
-    AtomicWrite.string(out.resolve(SCORES), ScoresJson.write(scores) + "\n");
+    AtomicFiles.writeString(out.resolve(SCORES), ScoresJson.write(scores) + "\n");
   }
 
   /** Writes one JSON object, pretty-printed. */
   public static void write(Path file, ObjectNode node) {
     try {
-      AtomicWrite.string(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n");
+      AtomicFiles.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n");
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
