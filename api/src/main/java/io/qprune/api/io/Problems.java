@@ -1,15 +1,9 @@
 package io.qprune.api.io;
 
 import io.qprune.api.InvalidInputException;
-import io.qprune.api.QpruneException;
 import io.qprune.api.Qubo;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -58,33 +52,15 @@ public final class Problems {
    */
   public static void write(Problem p, Path file) {
     byte[] bytes = text(p).getBytes(StandardCharsets.UTF_8);
-    Path target = file.toAbsolutePath();
-    Path dir = target.getParent();
-    Path tmp = null;
-    try {
-      tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-      try (OutputStream raw = Files.newOutputStream(tmp);
-          OutputStream out = gzipped(target) ? new GZIPOutputStream(raw, 65536) : raw) {
-        out.write(bytes);
+    AtomicFiles.write(file, raw -> {
+      if (gzipped(file.toAbsolutePath())) {
+        GZIPOutputStream gz = new GZIPOutputStream(raw, 65536);
+        gz.write(bytes);
+        gz.finish();
+      } else {
+        raw.write(bytes);
       }
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-      tmp = null;
-    } catch (IOException e) {
-      throw new QpruneException("Cannot write " + file + ": " + e.getMessage()
-          + "; check that the folder exists and is writable", e);
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // the original failure is the one worth reporting
-        }
-      }
-    }
+    });
   }
 
   /** The problem's file content in its format. */

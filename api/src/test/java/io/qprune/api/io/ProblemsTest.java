@@ -84,7 +84,8 @@ class ProblemsTest {
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files).containsExactly(out);
     }
-    assertThatThrownBy(() -> Problems.write(p, dir.resolve("no/such/dir/g.rud")))
+    Path notADirectory = TestFiles.write(dir, "plain-file", "x");
+    assertThatThrownBy(() -> Problems.write(p, notADirectory.resolve("g.rud")))
         .isInstanceOf(QpruneException.class).hasMessageContaining("Cannot write");
   }
 

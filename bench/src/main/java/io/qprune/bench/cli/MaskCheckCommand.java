@@ -12,6 +12,7 @@ import io.qprune.formulation.model.Mask;
 import io.qprune.formulation.model.ModelFile;
 import io.qprune.formulation.model.Torch;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -95,6 +96,7 @@ public final class MaskCheckCommand implements Callable<Integer> {
         int prune = (int) Math.round(sparsity * n);
         double[] times = new double[masks];
         double sum = 0;
+        long cpu0 = processCpuNanos();
         for (int k = 0; k < masks; k++) {
           Mask r = randomMask(n, prune, rng);
           long t0 = System.nanoTime();
@@ -102,15 +104,25 @@ public final class MaskCheckCommand implements Callable<Integer> {
           times[k] = (System.nanoTime() - t0) / 1e9;
           sum += p;
         }
+        double cpu = (processCpuNanos() - cpu0) / 1e9 / masks;
         Arrays.sort(times);
         out.printf(Locale.ROOT, "random masks pruning %d of %d units: mean PSNR %.3f dB (%+.3f) over %d masks%n",
             prune, n, sum / masks, sum / masks - full, masks);
-        out.printf(Locale.ROOT, "evaluation time per mask: median %.3f s, min %.3f s, max %.3f s%n",
-            times[masks / 2], times[0], times[masks - 1]);
+        out.printf(Locale.ROOT, "evaluation time per mask: median %.3f s, min %.3f s, max %.3f s;"
+            + " process CPU %.3f s per mask; load average %.2f%n", times[masks / 2], times[0],
+            times[masks - 1], cpu, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         out.flush();
       }
     }
     return CliErrors.OK;
+  }
+
+  // CPU time of every thread of the process, PyTorch's native ones included
+  private static long processCpuNanos() {
+    var os = ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean
+        ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime()
+        : 0;
   }
 
   static Mask randomMask(int n, int prune, SplittableRandom rng) {

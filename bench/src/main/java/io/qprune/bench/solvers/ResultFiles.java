@@ -1,14 +1,13 @@
 package io.qprune.bench.solvers;
 
+import io.qprune.api.io.AtomicFiles;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.qprune.api.QpruneException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +27,8 @@ public final class ResultFiles {
     } catch (IOException e) {
       throw new QpruneException("Cannot create output folder " + dir + ": " + e.getMessage(), e);
     }
-    atomicWrite(dir.resolve("results.csv"), csv(rows));
-    atomicWrite(dir.resolve("results.json"), json(rows, run));
+    AtomicFiles.writeString(dir.resolve("results.csv"), csv(rows));
+    AtomicFiles.writeString(dir.resolve("results.json"), json(rows, run));
   }
 
   static String csv(List<BenchRow> rows) {
@@ -89,31 +88,5 @@ public final class ResultFiles {
 
   private static String quote(String s) {
     return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-  }
-
-  /** Writes to a temporary file in the same folder, then moves it over the target. */
-  static void atomicWrite(Path target, String text) {
-    Path tmp = null;
-    try {
-      tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName() + ".", ".tmp");
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-      tmp = null;
-    } catch (IOException e) {
-      throw new QpruneException("Cannot write " + target + ": " + e.getMessage()
-          + "; check that the folder is writable", e);
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // the write failure is the one worth reporting
-        }
-      }
-    }
   }
 }

@@ -89,6 +89,28 @@ class EvalCommandTest {
   }
 
   @Test
+  void evaluatesRealPairsInTheSiddLayout() throws Exception {
+    Path scene = Files.createDirectories(dir.resolve("sidd/0001_001_S6_00100_00060_3200_L"));
+    float[] clean = new float[3 * 16 * 20];
+    float[] noisy = new float[clean.length];
+    for (int i = 0; i < clean.length; i++) {
+      clean[i] = 60 + (i % 50);
+      noisy[i] = clean[i] + ((i * 31) % 21) - 10;
+    }
+    ImageFiles.writePng(Image.of(3, 16, 20, clean), scene.resolve("0001_GT_SRGB_010.PNG"));
+    ImageFiles.writePng(Image.of(3, 16, 20, noisy), scene.resolve("0001_NOISY_SRGB_010.PNG"));
+    CliRun r = CliRun.of(new EvalCommand(), "--model", model.toString(), "--sidd",
+        dir.resolve("sidd").toString(), "--threads", "1", "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertThat(j.get("noise").asText()).isEqualTo("real (SIDD)");
+    assertThat(j.get("per_image").get(0).get("name").asText())
+        .isEqualTo("0001_001_S6_00100_00060_3200_L/0001_GT_SRGB_010.PNG");
+    // converted to grey as the model needs; the noisy PSNR is that of the real noisy image
+    assertThat(j.get("noisy_psnr").asDouble()).isBetween(25.0, 40.0);
+  }
+
+  @Test
   void missingInputsAreExitTwo() {
     CliRun noModel = CliRun.of(new EvalCommand(), "--model", dir.resolve("nope.qpm").toString(),
         "--threads", "1");

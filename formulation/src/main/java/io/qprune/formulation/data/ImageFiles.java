@@ -1,7 +1,8 @@
 package io.qprune.formulation.data;
 
+import io.qprune.api.io.AtomicFiles;
+
 import io.qprune.api.InvalidInputException;
-import io.qprune.api.QpruneException;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
@@ -10,7 +11,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -76,15 +76,11 @@ public final class ImageFiles {
         }
       }
     }
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      Files.createDirectories(parent);
-      Path tmp = Files.createTempFile(parent, ".tmp-", ".png");
-      ImageIO.write(out, "png", tmp.toFile());
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new QpruneException("Cannot write " + file + ": " + e.getMessage(), e);
-    }
+    AtomicFiles.write(file, stream -> {
+      if (!ImageIO.write(out, "png", stream)) {
+        throw new java.io.IOException("no PNG writer for this image type");
+      }
+    });
   }
 
   private static Image fromBuffered(BufferedImage img) {

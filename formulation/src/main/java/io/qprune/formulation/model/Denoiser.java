@@ -96,8 +96,12 @@ public final class Denoiser implements PrunableModel, AutoCloseable {
     if (maskArrays != null) {
       maskArrays.forEach(NDArray::close);
     }
+    if (newMask.kept() == newMask.size()) {
+      arrays.forEach(NDArray::close);
+      arrays = null;
+    }
     this.mask = newMask;
-    this.maskArrays = newMask.kept() == newMask.size() ? null : arrays;
+    this.maskArrays = arrays;
   }
 
   @Override

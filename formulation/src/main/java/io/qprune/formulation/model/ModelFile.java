@@ -1,5 +1,7 @@
 package io.qprune.formulation.model;
 
+import io.qprune.api.io.AtomicFiles;
+
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -10,7 +12,6 @@ import io.qprune.api.InvalidInputException;
 import io.qprune.api.QpruneException;
 import io.qprune.formulation.data.ColorMode;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -19,7 +20,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -37,17 +37,7 @@ public final class ModelFile {
 
   /** Writes the weights (BN running statistics included) atomically to {@code file}. */
   public static void save(Denoiser model, Path file) {
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      Files.createDirectories(parent);
-      Path tmp = Files.createTempFile(parent, ".tmp-", ".qpm");
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
-        write(model, out);
-      }
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new QpruneException("Cannot write model " + file + ": " + e.getMessage(), e);
-    }
+    AtomicFiles.write(file, out -> write(model, out));
   }
 
   /** Writes the model to a stream (not closed). */

@@ -1,25 +1,23 @@
 package io.qprune.formulation.train;
 
+import io.qprune.api.io.AtomicFiles;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.qprune.api.InvalidInputException;
-import io.qprune.api.QpruneException;
 import io.qprune.formulation.model.Denoiser;
 import io.qprune.formulation.model.ModelFile;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /** The resumable state of a training run: weights, Adam moments, steps done, log so far. */
@@ -37,30 +35,23 @@ final class Checkpoint {
 
   static void save(Path file, String configJson, Denoiser model, AdamState adam, int step,
       double seconds, List<LogEntry> log) {
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      Files.createDirectories(parent);
-      Path tmp = Files.createTempFile(parent, ".tmp-", ".ckpt");
-      try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp));
-          DataOutputStream out = new DataOutputStream(os)) {
-        out.writeUTF(MAGIC);
-        out.writeInt(VERSION);
-        out.writeUTF(configJson);
-        out.writeInt(step);
-        out.writeDouble(seconds);
-        byte[] logJson = JSON.writeValueAsBytes(log);
-        out.writeInt(logJson.length);
-        out.write(logJson);
-        ByteArrayOutputStream weights = new ByteArrayOutputStream();
-        ModelFile.write(model, weights);
-        out.writeInt(weights.size());
-        weights.writeTo(out);
-        adam.save(out);
-      }
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new QpruneException("Cannot write checkpoint " + file + ": " + e.getMessage(), e);
-    }
+    AtomicFiles.write(file, os -> {
+      DataOutputStream out = new DataOutputStream(os);
+      out.writeUTF(MAGIC);
+      out.writeInt(VERSION);
+      out.writeUTF(configJson);
+      out.writeInt(step);
+      out.writeDouble(seconds);
+      byte[] logJson = JSON.writeValueAsBytes(log);
+      out.writeInt(logJson.length);
+      out.write(logJson);
+      ByteArrayOutputStream weights = new ByteArrayOutputStream();
+      ModelFile.write(model, weights);
+      out.writeInt(weights.size());
+      weights.writeTo(out);
+      adam.save(out);
+      out.flush();
+    });
   }
 
   static State load(Path file, String configJson) {

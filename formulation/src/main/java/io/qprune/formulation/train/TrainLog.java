@@ -1,13 +1,11 @@
 package io.qprune.formulation.train;
 
+import io.qprune.api.io.AtomicFiles;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.qprune.api.QpruneException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /** Writes the JSON training log: the config, the noise, and one entry per checkpoint. */
@@ -30,14 +28,8 @@ final class TrainLog {
       }
       entries.add(n);
     }
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      Files.createDirectories(parent);
-      Path tmp = Files.createTempFile(parent, ".tmp-", ".json");
-      JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new QpruneException("Cannot write training log " + file + ": " + e.getMessage(), e);
-    }
+    AtomicFiles.write(file, out -> JSON.writerWithDefaultPrettyPrinter()
+        .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+        .writeValue(out, root));
   }
 }

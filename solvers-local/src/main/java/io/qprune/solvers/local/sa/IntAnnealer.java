@@ -20,6 +20,8 @@ final class IntAnnealer implements Annealer {
   private final int[] dense; // n*n row-major weights, or null for the sparse layout
   private final int maxDelta;
   private final int tableMax;
+  /** No table above this many costs: its memory would not pay. */
+  private static final int TABLE_CAP = 1 << 22;
   /** The one weight every interaction has (unweighted graphs), or 0 when they differ. */
   private final int uniform;
 
@@ -54,8 +56,8 @@ final class IntAnnealer implements Annealer {
       field[i] = f;
       sgn[i] = x[i] == 0 ? 1 : -1;
     }
-    boolean tabled = maxDelta <= tableMax;
-    long[] table = tabled ? new long[2 * maxDelta + 1] : null;
+    long[] table = maxDelta <= TABLE_CAP ? newTable() : null;
+    int filled = 0;
     long rng = seed;
     int checkEvery = Math.max(1, (1 << 16) / Math.max(1, n));
     long sweeps = 0;
@@ -63,8 +65,10 @@ final class IntAnnealer implements Annealer {
     for (int b = 0; b < betas.count(); b++) {
       double beta = betas.beta(b);
       int thr = threshold(beta);
+      // a table pays when filling it (up to the largest cost still accepted) is cheap next to a sweep
+      boolean tabled = table != null && Math.min(maxDelta, Math.max(filled, reach(beta))) <= tableMax;
       if (tabled) {
-        fillTable(table, beta);
+        filled = fillTable(table, beta, filled);
       }
       for (int s = 0; s < sweepsPerBeta; s++) {
         if (sweeps % checkEvery == 0 && stop.passed()) {
@@ -87,23 +91,44 @@ final class IntAnnealer implements Annealer {
     return t > maxDelta ? maxDelta + 1 : Math.max(1, (int) t);
   }
 
+  /** A table for costs in [−maxDelta, maxDelta]: always for costs ≤ 0, never (−1) above. */
+  private long[] newTable() {
+    long[] table = new long[2 * maxDelta + 1];
+    java.util.Arrays.fill(table, 0, maxDelta + 1, U32 - 1);
+    java.util.Arrays.fill(table, maxDelta + 1, table.length, -1L);
+    return table;
+  }
+
+  /** The largest cost a 32-bit draw can still accept at this beta: exp(−beta·d)·2^32 ≥ 1. */
+  private static int reach(double beta) {
+    double d = 32 * Math.log(2) / beta;
+    return d >= Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) d;
+  }
+
   /**
-   * Acceptance thresholds for every possible cost d in [−maxDelta, maxDelta] at index d + maxDelta,
-   * for 32-bit uniform random numbers u: the flip is taken when u ≤ entry, so the probability is
-   * {@code floor(exp(−beta·d)·2^32) / 2^32} (within 2^-32 of Metropolis), −1 never flips and
-   * 2^32 − 1 always does. Powers of exp(−beta) replace one exp per entry.
+   * Sets the acceptance thresholds of the costs d in [1, maxDelta] (index d + maxDelta) for
+   * 32-bit uniform random numbers u: the flip is taken when u ≤ entry, so the probability is
+   * {@code floor(exp(−beta·d)·2^32) / 2^32} (within 2^-32 of Metropolis) and −1 never flips.
+   * Powers of exp(−beta) replace one exp per entry; entries beyond this beta's reach that an
+   * earlier, hotter beta set are reset, later ones are −1 already. Returns the last entry set to
+   * something other than −1.
    */
-  private void fillTable(long[] table, double beta) {
+  private int fillTable(long[] table, double beta, int filled) {
     int off = maxDelta;
-    for (int d = -maxDelta; d <= 0; d++) {
-      table[d + off] = U32 - 1;
-    }
     double r = Math.exp(-beta);
     double p = U32;
+    int last = 0;
     for (int d = 1; d <= maxDelta; d++) {
       p *= r;
-      table[d + off] = (long) p - 1;
+      long entry = (long) p - 1;
+      table[d + off] = entry;
+      if (entry >= 0) {
+        last = d;
+      } else if (d > filled) {
+        break;
+      }
     }
+    return last;
   }
 
   // The sweep loops below are the hot path, kept long on purpose: one Metropolis test per variable,
