@@ -97,9 +97,10 @@ public final class BenchPruningCommand implements Callable<Integer> {
     double total = (System.nanoTime() - t0) / 1e9;
     List<SummaryRow> summary = PruningTable.summarise(r.rows());
     String note = String.format(Locale.ROOT, "Unpruned: test PSNR %.3f dB, SSIM %.4f. Normalisation"
-        + " %s, solver %s %s, exact k by %s, %d seed(s); total %.1f min.", r.unpruned().testPsnr(),
-        r.unpruned().testSsim(), cfg.settings().normalisation(), cfg.solver(), cfg.solverParameters(),
-        cfg.settings().capacity().mode(), seeds, total / 60);
+        + " %s, redundancy %s on %s similarity, solver %s %s, exact k by %s, %d seed(s); total %.1f"
+        + " min.", r.unpruned().testPsnr(), r.unpruned().testSsim(), cfg.settings().normalisation(),
+        cfg.settings().redundancy(), cfg.centred() ? "centred (Pearson)" : "cosine", cfg.solver(),
+        cfg.solverParameters(), cfg.settings().capacity().mode(), seeds, total / 60);
     String md = PruningTable.markdown(summary, note);
     AtomicFiles.writeString(out.resolve("runs.csv"), PruningTable.runsCsv(withUnpruned(r)));
     AtomicFiles.writeString(out.resolve("summary.csv"), PruningTable.summaryCsv(summary));

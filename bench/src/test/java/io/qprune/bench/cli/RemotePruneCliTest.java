@@ -1,0 +1,54 @@
+package io.qprune.bench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.qprune.solvers.remote.testing.StubServer;
+import io.qprune.solvers.remote.testing.Stubs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code qprune prune --scores} through a remote adapter (the simulated BQM-over-HTTP sampler). */
+@Timeout(120)
+class RemotePruneCliTest {
+  static WireMockServer server;
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void start() {
+    server = StubServer.start(0);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.stop();
+  }
+
+  @Test
+  void theCapacitySearchDrivesARemoteSolverToExactlyK() throws Exception {
+    StringBuilder units = new StringBuilder();
+    for (int i = 0; i < 12; i++) {
+      units.append(i == 0 ? "" : ",").append("{\"id\": \"u").append(i).append("\", \"layer\": \"L")
+          .append(i / 4).append("\", \"taylor\": ").append(0.1 + (i * 7 % 12) / 12.0)
+          .append(", \"fisher\": ").append(0.05 + (i * 5 % 12) / 12.0).append('}');
+    }
+    Path scores = dir.resolve("s.json");
+    Files.writeString(scores, "{\"units\": [" + units + "]}");
+    Path out = dir.resolve("out");
+    CliRun r = CliRun.main("prune", "--scores", scores.toString(), "--sparsity", "0.5", "--beta", "0",
+        "--solver", "bqm-http", "--param", "endpoint=http://127.0.0.1:" + server.port() + "/sample",
+        "--param", "token_file=" + Stubs.tokenFile(), "--param", "max_retries=0", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode rep = new ObjectMapper().readTree(Files.readString(out.resolve("report.json")));
+    assertThat(rep.at("/selection/kept_units").asInt()).isEqualTo(6);
+    assertThat(rep.at("/selection/exact_k").asText()).isEqualTo("search");
+    assertThat(rep.at("/selection/steps").size()).isGreaterThan(0);
+  }
+}
