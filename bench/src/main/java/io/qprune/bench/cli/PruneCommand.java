@@ -46,6 +46,12 @@ public final class PruneCommand implements Callable<Integer> {
   @Option(names = "--out", defaultValue = "runs/prune", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path out;
 
+  @Option(names = "--resume", description = "Continue a refinement checkpointed in --out (the config's refine: block).")
+  boolean resume;
+
+  @Option(names = "--plain", description = "One line per refinement iteration instead of a progress bar.")
+  boolean plain;
+
   @Override
   public Integer call() {
     return CliErrors.run(this::prune, spec.commandLine().getErr());
@@ -61,12 +67,26 @@ public final class PruneCommand implements Callable<Integer> {
     Torch.configure(cfg.threads());
     try (Denoiser m = "default".equals(cfg.model()) ? ModelFile.loadDefault()
         : ModelFile.load(Path.of(cfg.model()))) {
-      PruneRun.Result r = PruneRun.run(m, cfg, sc.solver(), sc.capabilities(), new StageLog(err));
+      PruneRun.Result r;
+      try (RefineProgress bar = new RefineProgress(plain, err)) {
+        r = PruneRun.run(m, cfg, sc.solver(), sc.capabilities(), new StageLog(err, bar), out, resume);
+      }
       PruneOutputs.writeSelection(out, r.scores(), r.pruned(), cfg.settings());
+      if (r.refined() != null) {
+        PruneOutputs.write(out.resolve(PruneOutputs.MASK), PruneOutputs.mask(r.scores().layout(),
+            r.refined().mask(), cfg.settings().method() + "+tt", cfg.settings().sparsity()));
+      }
       ObjectNode rep = PruneOutputs.mapper().createObjectNode();
       rep.putPOJO("config", cfg.asMap());
       rep.set("selection", PruneOutputs.selection(r.pruned()));
       rep.set("cost", PruneOutputs.cost(r.full(), r.kept()));
+      if (r.refined() != null) {
+        rep.set("refined", PruneOutputs.refined(r.refined()));
+        if (r.valBefore() != null) {
+          rep.set("val_before_refine", PruneOutputs.eval(r.valBefore()));
+          rep.set("test_before_refine", PruneOutputs.eval(r.testBefore()));
+        }
+      }
       if (r.val() != null) {
         rep.set("val", PruneOutputs.eval(r.val()));
         rep.set("test", PruneOutputs.eval(r.test()));
@@ -81,8 +101,12 @@ public final class PruneCommand implements Callable<Integer> {
           cfg.settings().method(), r.pruned().selection().mask().kept(), r.scores().layout().size(),
           r.pruned().selection().mask().sparsity(), 100 * r.kept().paramsFraction(r.full()),
           100 * r.kept().flopsFraction(r.full()));
+      if (r.testBefore() != null) {
+        o.printf(Locale.ROOT, "before refinement: validation PSNR %.3f dB, test PSNR %.3f dB%n",
+            r.valBefore().psnr(), r.testBefore().psnr());
+      }
       if (r.val() != null) {
-        o.printf(Locale.ROOT, "validation: PSNR %.3f dB, SSIM %.4f; test: PSNR %.3f dB, SSIM %.4f%n",
+        o.printf(Locale.ROOT, (r.refined() != null ? "refined " : "") + "validation: PSNR %.3f dB, SSIM %.4f; test: PSNR %.3f dB, SSIM %.4f%n",
             r.val().psnr(), r.val().ssim(), r.test().psnr(), r.test().ssim());
       }
       o.printf(Locale.ROOT, "wrote %s (mask.json, qubo.json, scores.json, report.json)%n", out);
@@ -122,9 +146,16 @@ public final class PruneCommand implements Callable<Integer> {
   /** Prints one line per stage to stderr. */
   private static final class StageLog implements PruneRun.Progress {
     private final PrintWriter err;
+    private final RefineProgress bar;
 
-    StageLog(PrintWriter err) {
+    StageLog(PrintWriter err, RefineProgress bar) {
       this.err = err;
+      this.bar = bar;
+    }
+
+    @Override
+    public void refining(int iteration, long evaluations, long budget, double bestPsnr) {
+      bar.iteration(iteration, evaluations, budget, bestPsnr);
     }
 
     @Override
@@ -135,6 +166,9 @@ public final class PruneCommand implements Callable<Integer> {
 
     @Override
     public void finished(String stage, double seconds) {
+      if (stage.equals("refine")) {
+        bar.close();
+      }
       err.printf(Locale.ROOT, "%s done in %.1f s%n", stage, seconds);
       err.flush();
     }

@@ -36,9 +36,14 @@ public final class PruneOutputs {
 
   /** The mask file: unit ids, keep flags (1 keeps), counts and the sparsity reached. */
   public static ObjectNode mask(UnitLayout layout, Mask mask, PruneSettings s) {
+    return mask(layout, mask, s.method().toString(), s.sparsity());
+  }
+
+  /** The mask file of a mask produced by {@code method} for {@code targetSparsity}. */
+  public static ObjectNode mask(UnitLayout layout, Mask mask, String method, double targetSparsity) {
     ObjectNode root = JSON.createObjectNode();
-    root.put("method", s.method().toString());
-    root.put("target_sparsity", s.sparsity());
+    root.put("method", method);
+    root.put("target_sparsity", targetSparsity);
     root.put("sparsity", mask.sparsity());
     root.put("kept_units", mask.kept());
     root.put("units", mask.size());
@@ -93,6 +98,35 @@ public final class PruneOutputs {
   public static ObjectNode eval(EvalReport r) {
     return JSON.createObjectNode().put("psnr", r.psnr()).put("ssim", r.ssim())
         .put("noisy_psnr", r.noisyPsnr()).put("images", r.perImage().size());
+  }
+
+  /** The refinement part of a report: sub-problem, budget, validation-crop PSNR before/after, trace. */
+  public static ObjectNode refined(io.qprune.formulation.refine.Refined r) {
+    ObjectNode n = JSON.createObjectNode();
+    n.putPOJO("layers", r.layers());
+    n.put("units", r.units());
+    n.put("kept_in_subproblem", r.kept());
+    n.put("val_crops_psnr_before", r.valBefore());
+    n.put("val_crops_psnr_after", r.valAfter());
+    n.put("evaluations", r.result().evaluations());
+    n.put("iterations", r.result().iterations());
+    n.put("stop", r.result().stopReason());
+    n.put("seconds", r.seconds());
+    n.put("evaluations_per_second", r.evaluationsPerSecond());
+    n.put("units_changed", changed(r.start(), r.mask()));
+    ArrayNode trace = n.putArray("trace");
+    r.result().trace().forEach(i -> trace.addObject().put("evaluations", i.evaluations())
+        .put("val_crops_psnr", -i.value()));
+    return n;
+  }
+
+  /** How many units two masks disagree on. */
+  public static int changed(Mask a, Mask b) {
+    int c = 0;
+    for (int i = 0; i < a.size(); i++) {
+      c += a.keeps(i) != b.keeps(i) ? 1 : 0;
+    }
+    return c;
   }
 
   /** Seconds per stage. */

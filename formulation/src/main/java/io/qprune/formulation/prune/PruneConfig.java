@@ -8,6 +8,7 @@ import io.qprune.formulation.capacity.CapacityOptions;
 import io.qprune.formulation.capacity.ExactK;
 import io.qprune.formulation.importance.Normalisation;
 import io.qprune.formulation.qubo.HybridQubo;
+import io.qprune.formulation.refine.RefineSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -38,6 +39,7 @@ public final class PruneConfig {
     solverParameters();
     timeLimit();
     seed();
+    refine();
   }
 
   private static Map<String, Object> defaultsMap() {
@@ -67,6 +69,7 @@ public final class PruneConfig {
     d.put("eval_seed", 1);
     d.put("evaluate", true);
     d.put("threads", 2);
+    d.put("refine", RefineSettings.defaults().asMap());
     return Collections.unmodifiableMap(d);
   }
 
@@ -109,6 +112,9 @@ public final class PruneConfig {
 
   /** A copy with one key set (null restores the default); an unknown key is an error. */
   public PruneConfig with(String key, Object value) {
+    if (key.startsWith("refine.")) {
+      return with("refine", refine().with(key.substring("refine.".length()), value).asMap());
+    }
     if (!DEFAULTS.containsKey(key)) {
       throw new InvalidInputException("Unknown config key '" + key + "'. Known keys: "
           + String.join(", ", DEFAULTS.keySet())
@@ -208,6 +214,11 @@ public final class PruneConfig {
   /** Whether {@code prune} scores the pruned network on the validation and test photos. */
   public boolean evaluate() {
     return bool("evaluate");
+  }
+
+  /** The TT-refinement stage's settings (the {@code refine:} block; off by default). */
+  public RefineSettings refine() {
+    return RefineSettings.parse(values.get("refine"));
   }
 
   public int threads() {

@@ -14,6 +14,14 @@ import io.qprune.formulation.importance.ScoreSet;
 import io.qprune.formulation.model.Cost;
 import io.qprune.formulation.model.Denoiser;
 import io.qprune.formulation.model.Mask;
+import io.qprune.api.Qubo;
+import io.qprune.formulation.data.FixedCrops;
+import io.qprune.formulation.data.ShippedPhotos;
+import io.qprune.formulation.eval.MaskEvaluator;
+import io.qprune.formulation.refine.RefineSettings;
+import io.qprune.formulation.refine.Refined;
+import io.qprune.formulation.refine.Refiner;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +38,9 @@ public final class PruneRun {
 
     void finished(String stage, double seconds);
 
+    /** One refinement iteration done (nothing by default). */
+    default void refining(int iteration, long evaluations, long budget, double bestPsnr) {}
+
     /** Progress that reports nothing. */
     static Progress none() {
       return new Progress() {
@@ -42,9 +53,14 @@ public final class PruneRun {
     }
   }
 
-  /** What the run produced, with the wall time of each stage in seconds (no evaluations when off). */
+  /**
+   * What the run produced, with the wall time of each stage in seconds (no evaluations when off);
+   * with refinement, {@code refined} and the QUBO mask's own scores ({@code valBefore},
+   * {@code testBefore}), and {@code val}/{@code test} are the refined mask's.
+   */
   public record Result(ScoreSet scores, Pruned pruned, Cost full, Cost kept, EvalReport val,
-      EvalReport test, Map<String, Double> seconds) {
+      EvalReport test, Map<String, Double> seconds, Refined refined, EvalReport valBefore,
+      EvalReport testBefore) {
     public Result {
       seconds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(seconds));
     }
@@ -76,6 +92,15 @@ public final class PruneRun {
   /** Runs every stage; the model's mask is the selected one afterwards. */
   public static Result run(Denoiser model, PruneConfig cfg, Solver solver, Set<Capability> caps,
       Progress progress) {
+    return run(model, cfg, solver, caps, progress, null, false);
+  }
+
+  /**
+   * Runs every stage, the refinement (when the config enables it) checkpointing into
+   * {@code stateDir} (may be null) and resuming from it when {@code resume}.
+   */
+  public static Result run(Denoiser model, PruneConfig cfg, Solver solver, Set<Capability> caps,
+      Progress progress, Path stateDir, boolean resume) {
     Map<String, Double> secs = new LinkedHashMap<>();
     progress.started("scores");
     long t = System.nanoTime();
@@ -94,9 +119,26 @@ public final class PruneRun {
     progress.finished("select", secs.get("select"));
 
     Mask mask = pruned.selection().mask();
+    Refined refined = null;
+    EvalReport valBefore = null;
+    EvalReport testBefore = null;
+    if (cfg.refine().enabled()) {
+      if (cfg.evaluate()) {
+        model.setMask(mask);
+        valBefore = Evaluation.run(model, EvalPhotos.of(Split.VAL, model.spec().color(), noise(cfg), cfg.evalSeed()));
+        testBefore = Evaluation.run(model, EvalPhotos.of(Split.TEST, model.spec().color(), noise(cfg), cfg.evalSeed()));
+      }
+      progress.started("refine");
+      t = System.nanoTime();
+      refined = refine(model, cfg, pruned.qubo(), mask, progress, stateDir, resume);
+      mask = refined.mask();
+      secs.put("refine", since(t));
+      progress.finished("refine", secs.get("refine"));
+    }
     model.setMask(mask);
     if (!cfg.evaluate()) {
-      return new Result(scores, pruned, model.fullCost(), model.cost(mask), null, null, secs);
+      return new Result(scores, pruned, model.fullCost(), model.cost(mask), null, null, secs, refined,
+          null, null);
     }
     progress.started("validation");
     t = System.nanoTime();
@@ -110,7 +152,20 @@ public final class PruneRun {
         EvalPhotos.of(Split.TEST, model.spec().color(), noise(cfg), cfg.evalSeed()));
     secs.put("test", since(t));
     progress.finished("test", secs.get("test"));
-    return new Result(scores, pruned, model.fullCost(), model.cost(mask), val, test, secs);
+    return new Result(scores, pruned, model.fullCost(), model.cost(mask), val, test, secs, refined,
+        valBefore, testBefore);
+  }
+
+  /** The refinement stage alone: {@code start} polished on the config's validation crops. */
+  public static Refined refine(Denoiser model, PruneConfig cfg, Qubo qubo, Mask start,
+      Progress progress, Path stateDir, boolean resume) {
+    RefineSettings rs = cfg.refine();
+    List<NoisyPair> crops = FixedCrops.of(ShippedPhotos.load(Split.VAL, model.spec().color()),
+        rs.valCrops(), rs.valCropSize(), noise(cfg), cfg.evalSeed());
+    try (MaskEvaluator val = new MaskEvaluator(model, crops)) {
+      return new Refiner(rs, cfg.seed()).run(val, model.layers(), qubo, start, stateDir, resume,
+          progress::refining);
+    }
   }
 
   private static double since(long t0) {

@@ -1,0 +1,172 @@
+package io.qprune.bench.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qprune.api.InvalidInputException;
+import io.qprune.api.Qubo;
+import io.qprune.api.io.BqmJson;
+import io.qprune.bench.pruning.PruneOutputs;
+import io.qprune.formulation.data.Split;
+import io.qprune.formulation.eval.EvalReport;
+import io.qprune.formulation.eval.Evaluation;
+import io.qprune.formulation.importance.UnitLayout;
+import io.qprune.formulation.model.Denoiser;
+import io.qprune.formulation.model.Mask;
+import io.qprune.formulation.model.ModelFile;
+import io.qprune.formulation.model.Torch;
+import io.qprune.formulation.prune.EvalPhotos;
+import io.qprune.formulation.prune.PruneConfig;
+import io.qprune.formulation.prune.PruneRun;
+import io.qprune.formulation.refine.Refined;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code qprune refine}: polishes a mask against validation PSNR with PROTES (TT refinement). */
+@Command(name = "refine", mixinStandardHelpOptions = true,
+    description = {"TT refinement: re-optimise the units of the L layers closest to the QUBO's decision",
+        "boundary against validation PSNR with a black-box optimiser (PROTES), keeping their count,",
+        "so global sparsity is unchanged. Checkpoints into --out; --resume continues a killed run."})
+public final class RefineCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin PruneConfigOptions common;
+
+  @Option(names = "--mask", required = true, paramLabel = "FILE", description = "The mask to refine (mask.json from `qprune prune`).")
+  Path mask;
+
+  @Option(names = "--qubo", paramLabel = "FILE", description = "The QUBO the mask came from (default: qubo.json beside the mask); picks the layers.")
+  Path qubo;
+
+  @Option(names = "--layers", paramLabel = "L", description = "Layers in the sub-problem: a number or 'all' (default: the config's refine.layers, 8).")
+  String layers;
+
+  @Option(names = "--budget", paramLabel = "M", description = "Distinct masks to evaluate (default: the config's refine.budget).")
+  Long budget;
+
+  @Option(names = "--out", defaultValue = "runs/refine", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--resume", description = "Continue the run checkpointed in --out.")
+  boolean resume;
+
+  @Option(names = "--plain", description = "One line per iteration instead of a progress bar.")
+  boolean plain;
+
+  @Override
+  public Integer call() {
+    return CliErrors.run(this::refine, spec.commandLine().getErr());
+  }
+
+  private int refine() throws IOException {
+    PruneConfig cfg = common.build(null).with("refine.enabled", true);
+    cfg = layers == null ? cfg : cfg.with("refine.layers", layers);
+    cfg = budget == null ? cfg : cfg.with("refine.budget", budget);
+    Mask start = EvalCommand.readMask(mask);
+    Path quboFile = qubo != null ? qubo : mask.toAbsolutePath().getParent().resolve(PruneOutputs.QUBO);
+    PrintWriter err = spec.commandLine().getErr();
+    Torch.configure(cfg.threads());
+    try (Denoiser m = "default".equals(cfg.model()) ? ModelFile.loadDefault()
+        : ModelFile.load(Path.of(cfg.model()))) {
+      if (start.size() != m.units().size()) {
+        throw new InvalidInputException(mask + " has " + start.size() + " units but the model has "
+            + m.units().size());
+      }
+      Qubo q = readQubo(quboFile, UnitLayout.of(m), qubo != null || cfg.refine().layers() != 0
+          && cfg.refine().layers() < m.layers().size());
+      Files.createDirectories(out);
+      var noise = PruneRun.noise(cfg);
+      m.setMask(start);
+      EvalReport valBefore = Evaluation.run(m, EvalPhotos.of(Split.VAL, m.spec().color(), noise, cfg.evalSeed()));
+      EvalReport testBefore = Evaluation.run(m, EvalPhotos.of(Split.TEST, m.spec().color(), noise, cfg.evalSeed()));
+      Refined r;
+      try (RefineProgress bar = new RefineProgress(plain, err)) {
+        r = PruneRun.refine(m, cfg, q, start, new PruneRun.Progress() {
+          @Override
+          public void started(String stage) {}
+
+          @Override
+          public void finished(String stage, double seconds) {}
+
+          @Override
+          public void refining(int iteration, long evaluations, long b, double best) {
+            bar.iteration(iteration, evaluations, b, best);
+          }
+        }, out, resume);
+      }
+      m.setMask(r.mask());
+      EvalReport valAfter = Evaluation.run(m, EvalPhotos.of(Split.VAL, m.spec().color(), noise, cfg.evalSeed()));
+      EvalReport testAfter = Evaluation.run(m, EvalPhotos.of(Split.TEST, m.spec().color(), noise, cfg.evalSeed()));
+      String method = methodOf(mask) + "+tt";
+      PruneOutputs.write(out.resolve(PruneOutputs.MASK),
+          PruneOutputs.mask(UnitLayout.of(m), r.mask(), method, r.mask().sparsity()));
+      ObjectNode rep = PruneOutputs.mapper().createObjectNode();
+      rep.put("mask", mask.toString());
+      rep.putPOJO("refine", cfg.refine().asMap());
+      rep.put("seed", cfg.seed());
+      rep.set("refined", PruneOutputs.refined(r));
+      rep.set("cost", PruneOutputs.cost(m.fullCost(), m.cost(r.mask())));
+      rep.set("val_before", PruneOutputs.eval(valBefore));
+      rep.set("val_after", PruneOutputs.eval(valAfter));
+      rep.set("test_before", PruneOutputs.eval(testBefore));
+      rep.set("test_after", PruneOutputs.eval(testAfter));
+      PruneOutputs.write(out.resolve(PruneOutputs.REPORT), rep);
+      PrintWriter o = spec.commandLine().getOut();
+      o.printf(Locale.ROOT, "refined %d units in %d layers (%s): %d changed, %d evaluations in %.1f s"
+          + " (%.2f /s)%n", r.units(), r.layers().size(), String.join(",", r.layers()),
+          PruneOutputs.changed(r.start(), r.mask()), r.result().evaluations(), r.seconds(),
+          r.evaluationsPerSecond());
+      o.printf(Locale.ROOT, "%-22s %10s %10s %8s%n", "PSNR (dB)", "before", "after", "gain");
+      row(o, "validation crops", r.valBefore(), r.valAfter());
+      row(o, "validation photos", valBefore.psnr(), valAfter.psnr());
+      row(o, "test photos", testBefore.psnr(), testAfter.psnr());
+      o.printf(Locale.ROOT, "wrote %s (mask.json, report.json)%n", out);
+      o.flush();
+    }
+    return ExitCodes.OK;
+  }
+
+  private static void row(PrintWriter o, String name, double before, double after) {
+    o.printf(Locale.ROOT, "%-22s %10.4f %10.4f %+8.4f%n", name, before, after, after - before);
+  }
+
+  private static Qubo readQubo(Path file, UnitLayout layout, boolean required) {
+    if (!Files.exists(file)) {
+      if (required) {
+        throw new InvalidInputException("No QUBO at " + file + ": choosing layers by the decision"
+            + " boundary needs it. Give --qubo FILE, or --layers all.");
+      }
+      return null;
+    }
+    Qubo q = BqmJson.read(file);
+    if (q.numVariables() != layout.size()) {
+      throw new InvalidInputException(file + " has " + q.numVariables() + " variables but the model has "
+          + layout.size() + " units");
+    }
+    if (q.hasLabels()) {
+      for (int i = 0; i < layout.size(); i++) {
+        if (!String.valueOf(q.label(i)).equals(layout.id(i))) {
+          throw new InvalidInputException(file + ": variable " + i + " is '" + q.label(i)
+              + "' but unit " + i + " of the model is '" + layout.id(i) + "'");
+        }
+      }
+    }
+    return q;
+  }
+
+  private static String methodOf(Path maskFile) {
+    try {
+      var node = PruneOutputs.mapper().readTree(maskFile.toFile());
+      return node.hasNonNull("method") ? node.get("method").asText() : "mask";
+    } catch (IOException e) {
+      return "mask";
+    }
+  }
+}

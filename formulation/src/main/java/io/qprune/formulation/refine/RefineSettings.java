@@ -1,0 +1,134 @@
+package io.qprune.formulation.refine;
+
+import io.qprune.api.InvalidInputException;
+import io.qprune.api.spi.Suggest;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The TT-refinement stage's settings, the {@code refine:} block of a pruning config: whether it
+ * runs, how many layers form the sub-problem (0 = all), the evaluation budget, the black-box
+ * optimiser and its parameters, the validation crops of the objective and how often to checkpoint.
+ */
+public record RefineSettings(boolean enabled, int layers, long budget, String optimizer,
+    Map<String, Object> parameters, int valCrops, int valCropSize, int checkpointEvery) {
+
+  /** The defaults: off in {@code prune}, L = 8 layers, 2 000 evaluations, PROTES. */
+  public static RefineSettings defaults() {
+    return new RefineSettings(false, 8, 2000, "protes", Map.of(), 16, 128, 1);
+  }
+
+  public RefineSettings {
+    if (layers < 0) {
+      throw new InvalidInputException("refine.layers must be >= 0 (0 = all layers), got " + layers);
+    }
+    if (budget < 1) {
+      throw new InvalidInputException("refine.budget must be >= 1 evaluation, got " + budget);
+    }
+    if (valCrops < 1 || valCropSize < 16) {
+      throw new InvalidInputException("refine needs >= 1 validation crop of >= 16 pixels, got "
+          + valCrops + " of " + valCropSize);
+    }
+    if (checkpointEvery < 1) {
+      throw new InvalidInputException("refine.checkpoint_every must be >= 1, got " + checkpointEvery);
+    }
+    parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+  }
+
+  /** The defaults overridden by a config's {@code refine:} mapping; an unknown key is an error. */
+  public static RefineSettings parse(Object block) {
+    if (block == null) {
+      return defaults();
+    }
+    if (block instanceof RefineSettings r) {
+      return r;
+    }
+    if (!(block instanceof Map<?, ?> map)) {
+      throw new InvalidInputException("'refine' must be a mapping (enabled, layers, budget, optimizer,"
+          + " optimizer_parameters, val_crops, val_crop_size, checkpoint_every), got " + block);
+    }
+    RefineSettings r = defaults();
+    for (Map.Entry<?, ?> e : map.entrySet()) {
+      r = r.with(String.valueOf(e.getKey()), e.getValue());
+    }
+    return r;
+  }
+
+  /** A copy with one key set by its config name. */
+  public RefineSettings with(String key, Object v) {
+    return switch (key) {
+      case "enabled" -> new RefineSettings(bool(key, v), layers, budget, optimizer, parameters,
+          valCrops, valCropSize, checkpointEvery);
+      case "layers" -> new RefineSettings(enabled, layersValue(v), budget, optimizer, parameters,
+          valCrops, valCropSize, checkpointEvery);
+      case "budget" -> new RefineSettings(enabled, layers, whole(key, v), optimizer, parameters,
+          valCrops, valCropSize, checkpointEvery);
+      case "optimizer" -> new RefineSettings(enabled, layers, budget, String.valueOf(v), parameters,
+          valCrops, valCropSize, checkpointEvery);
+      case "optimizer_parameters" -> new RefineSettings(enabled, layers, budget, optimizer, map(v),
+          valCrops, valCropSize, checkpointEvery);
+      case "val_crops" -> new RefineSettings(enabled, layers, budget, optimizer, parameters,
+          (int) whole(key, v), valCropSize, checkpointEvery);
+      case "val_crop_size" -> new RefineSettings(enabled, layers, budget, optimizer, parameters,
+          valCrops, (int) whole(key, v), checkpointEvery);
+      case "checkpoint_every" -> new RefineSettings(enabled, layers, budget, optimizer, parameters,
+          valCrops, valCropSize, (int) whole(key, v));
+      default -> throw new InvalidInputException("Unknown refine key '" + key + "'. Known keys: enabled,"
+          + " layers, budget, optimizer, optimizer_parameters, val_crops, val_crop_size,"
+          + " checkpoint_every." + Suggest.maybe(key, java.util.List.of("enabled", "layers", "budget",
+              "optimizer", "optimizer_parameters", "val_crops", "val_crop_size", "checkpoint_every")));
+    };
+  }
+
+  /** The settings as a config mapping (for reports). */
+  public Map<String, Object> asMap() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("enabled", enabled);
+    m.put("layers", layers == 0 ? "all" : layers);
+    m.put("budget", budget);
+    m.put("optimizer", optimizer);
+    m.put("optimizer_parameters", parameters);
+    m.put("val_crops", valCrops);
+    m.put("val_crop_size", valCropSize);
+    m.put("checkpoint_every", checkpointEvery);
+    return m;
+  }
+
+  /** {@code all} or a whole number of layers. */
+  static int layersValue(Object v) {
+    if ("all".equalsIgnoreCase(String.valueOf(v).trim())) {
+      return 0;
+    }
+    return (int) whole("layers", v);
+  }
+
+  private static long whole(String key, Object v) {
+    try {
+      double d = v instanceof Number n ? n.doubleValue() : Double.parseDouble(String.valueOf(v));
+      if (d != Math.rint(d)) {
+        throw new NumberFormatException();
+      }
+      return (long) d;
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException("refine." + key + " must be a whole number, got '" + v + "'", e);
+    }
+  }
+
+  private static boolean bool(String key, Object v) {
+    String s = String.valueOf(v).trim().toLowerCase(java.util.Locale.ROOT);
+    if (!s.equals("true") && !s.equals("false")) {
+      throw new InvalidInputException("refine." + key + " must be true or false, got '" + v + "'");
+    }
+    return Boolean.parseBoolean(s);
+  }
+
+  private static Map<String, Object> map(Object v) {
+    if (!(v instanceof Map<?, ?> m)) {
+      throw new InvalidInputException("refine.optimizer_parameters must be a mapping of name: value, got " + v);
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    m.forEach((k, x) -> out.put(String.valueOf(k), x));
+    return out;
+  }
+}
