@@ -15,6 +15,7 @@ import io.qprune.formulation.model.ModelFile;
 import io.qprune.formulation.model.Torch;
 import io.qprune.formulation.prune.Method;
 import io.qprune.formulation.prune.PruneConfig;
+import io.qprune.formulation.refine.RefineSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -71,6 +72,12 @@ public final class BenchPruningCommand implements Callable<Integer> {
   @Option(names = "--fine-tune-lr", defaultValue = "1e-3", description = "Fine-tune learning rate (default: ${DEFAULT-VALUE}).")
   double fineTuneLr;
 
+  @Option(names = "--refine-layers", split = ",", paramLabel = "L", description = "Also TT-refine each hybrid mask on L layers (a number or 'all'; comma-separated; default: off), reported as hybrid+ttL.")
+  List<String> refineLayers = new ArrayList<>();
+
+  @Option(names = "--refine-budget", defaultValue = "2000", paramLabel = "M", description = "Evaluations per refinement (default: ${DEFAULT-VALUE}).")
+  long refineBudget;
+
   @Option(names = "--out", defaultValue = "runs/bench-pruning", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path out;
 
@@ -85,7 +92,8 @@ public final class BenchPruningCommand implements Callable<Integer> {
     List<Method> ms = new ArrayList<>();
     methods.forEach(m -> ms.add(Method.parse(m)));
     BenchOptions o = new BenchOptions(sparsities, seeds, ms, !noTune, alphas, betas, valCrops, valCropSize,
-        bnRecal, fineTune, fineTuneLr);
+        bnRecal, fineTune, fineTuneLr, refineLayers.stream().map(RefineSettings::layersOf).toList(),
+        refineBudget);
     SolverChoice sc = SolverChoice.create(cfg.solver(), cfg.solverParameters());
     Torch.configure(cfg.threads());
     PrintWriter err = spec.commandLine().getErr();

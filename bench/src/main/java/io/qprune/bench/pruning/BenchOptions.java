@@ -8,12 +8,18 @@ import java.util.List;
  * What the pruning comparison runs: sparsities, how many seeds, which methods, whether the hybrid's
  * α/β are tuned on validation crops (and over which grid), the validation crops used, and the
  * optional repairs of each pruned network, reported as extra rows: batch-norm recalibration
- * (batches; 0: none) and a short fine-tune (steps, learning rate; 0 steps: none).
+ * (batches; 0: none) and a short fine-tune (steps, learning rate; 0 steps: none); and TT
+ * refinement of each hybrid mask on sub-problems of the given layer counts (0: all layers), with
+ * the given evaluation budget, reported as {@code hybrid+tt8}, {@code hybrid+tt-all}, ….
  */
 public record BenchOptions(List<Double> sparsities, int seeds, List<Method> methods, boolean tune,
     List<Double> alphas, List<Double> betas, int valCrops, int valCropSize, int bnBatches,
-    int fineTuneSteps, double fineTuneLr) {
+    int fineTuneSteps, double fineTuneLr, List<Integer> refineLayers, long refineBudget) {
   public BenchOptions {
+    refineLayers = List.copyOf(refineLayers);
+    if (refineBudget < 1) {
+      throw new InvalidInputException("The refinement budget must be >= 1 evaluation, got " + refineBudget);
+    }
     sparsities = List.copyOf(sparsities);
     methods = List.copyOf(methods);
     alphas = List.copyOf(alphas);

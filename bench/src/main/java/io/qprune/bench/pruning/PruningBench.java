@@ -22,6 +22,9 @@ import io.qprune.formulation.prune.PruneRun;
 import io.qprune.formulation.prune.PruneSettings;
 import io.qprune.formulation.prune.Pruned;
 import io.qprune.formulation.prune.Pruner;
+import io.qprune.formulation.refine.RefineSettings;
+import io.qprune.formulation.refine.Refined;
+import io.qprune.formulation.refine.Refiner;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -98,8 +101,15 @@ public final class PruningBench {
             } else if (m == Method.LINEAR && tunedLinear.containsKey(key)) {
               s = s.withAlphaBeta(tunedLinear.get(key), 0);
             }
-            RunRow row = one(pruner, scores, s, req, val, test, full, seed, scoreSecs);
+            long t1 = System.nanoTime();
+            Pruned pruned = pruner.prune(scores, s, req);
+            RunRow row = one(pruned, secs(t1), s, val, test, full, seed, scoreSecs);
             rows.add(row);
+            if (m == Method.HYBRID) {
+              for (int layers : options.refineLayers()) {
+                rows.add(refined(pruned, row, layers, cfg, val, test, full));
+              }
+            }
             final long sd = seed;
             if (options.bnBatches() > 0) {
               rows.add(repaired(weights, row, "+bn", test, seed, copy -> BnRecalibration.run(copy,
@@ -148,11 +158,9 @@ public final class PruningBench {
         options.alphas().size() * options.betas().size(), cache.size(), secs(t));
   }
 
-  private RunRow one(Pruner pruner, ScoreSet scores, PruneSettings s, SolveRequest req,
-      MaskEvaluator val, List<NoisyPair> test, Cost full, long seed, double scoreSecs) {
-    long t = System.nanoTime();
-    Pruned p = pruner.prune(scores, s, req);
-    double select = secs(t);
+  private RunRow one(Pruned p, double select, PruneSettings s, MaskEvaluator val,
+      List<NoisyPair> test, Cost full, long seed, double scoreSecs) {
+    long t;
     Mask mask = p.selection().mask();
     boolean exact = mask.kept() == s.keep(mask.size());
     double valPsnr = val.psnr(mask);
@@ -170,6 +178,29 @@ public final class PruningBench {
         + " (select %.2f s, eval %.1f s)", seed, s.sparsity(), s.method(), mask.kept(), mask.size(),
         valPsnr, r.psnr(), r.ssim(), select, evalSecs);
     return row;
+  }
+
+  /** The hybrid row's mask refined by TT on {@code layers} layers (0: all), scored on test. */
+  private RunRow refined(Pruned p, RunRow row, int layers, PruneConfig cfg, MaskEvaluator val,
+      List<NoisyPair> test, Cost full) {
+    RefineSettings rs = cfg.refine().with("enabled", true).with("layers", layers)
+        .with("budget", options.refineBudget());
+    Refined r = new Refiner(rs, row.seed()).run(val, model.layers(), p.qubo(), row.mask(), null, false,
+        (i, e, b, best) -> { });
+    long t = System.nanoTime();
+    model.setMask(r.mask());
+    EvalReport e = Evaluation.run(model, test);
+    double evalSecs = secs(t);
+    String name = row.method() + "+tt" + (layers == 0 || layers >= model.layers().size() ? "-all" : layers);
+    say("seed %d sparsity %.2f %-13s %d units in %s: val %.3f -> %.3f, test PSNR %.3f dB (%+.3f)"
+        + " SSIM %.4f (%d evaluations, %.2f /s, %.1f s)", row.seed(), row.sparsity(), name, r.units(),
+        String.join(",", r.layers()), r.valBefore(), r.valAfter(), e.psnr(), e.psnr() - row.testPsnr(),
+        e.ssim(), r.result().evaluations(), r.evaluationsPerSecond(), r.seconds());
+    Cost kept = model.cost(r.mask());
+    return new RunRow(name, row.sparsity(), row.seed(), row.alpha(), row.beta(), r.mask().kept(),
+        r.mask().size(), kept.paramsFraction(full), kept.flopsFraction(full), r.valAfter(), e.psnr(),
+        e.ssim(), row.scoreSeconds(), row.selectSeconds() + r.seconds(), evalSecs, row.exactK(),
+        row.solverReturnedK(), r.mask());
   }
 
   private byte[] weights() {

@@ -95,6 +95,15 @@ public record RefineSettings(boolean enabled, int layers, long budget, String op
     return m;
   }
 
+  /** A layer count as users write it: {@code all} (0) or a whole number. */
+  public static int layersOf(String text) {
+    int l = layersValue(text);
+    if (l < 0) {
+      throw new InvalidInputException("A layer count must be 'all' or >= 0, got " + text);
+    }
+    return l;
+  }
+
   /** {@code all} or a whole number of layers. */
   static int layersValue(Object v) {
     if ("all".equalsIgnoreCase(String.valueOf(v).trim())) {
