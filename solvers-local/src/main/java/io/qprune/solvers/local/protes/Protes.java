@@ -53,7 +53,7 @@ public final class Protes implements BlackBoxOptimizer {
       iterate(s, problem, objective, run.budget());
       s.iteration++;
       run.listener().iteration(s.iteration, s.evaluations(), s.bestValue);
-      if (s.iteration % run.checkpointEvery() == 0) {
+      if (run.wantsCheckpoints() && s.iteration % run.checkpointEvery() == 0) {
         run.checkpoints().accept(Checkpoint.write(s, problem, cfg));
       }
     }

@@ -40,15 +40,6 @@ final class ProtesSolver implements Solver {
     return "protes";
   }
 
-  /** The given budget, or the default raised to 2^n for small models, which a run's cache can then cover. */
-  static long budgetFor(Long given, int n) {
-    if (given != null) {
-      return given;
-    }
-    return n <= 20 ? Math.max(ProtesSolverProvider.DEFAULT_EVALUATIONS, 1L << n)
-        : ProtesSolverProvider.DEFAULT_EVALUATIONS;
-  }
-
   @Override
   public SampleSet solve(Qubo q, SolveRequest request) {
     Budget budget = request.startBudget();
@@ -67,7 +58,7 @@ final class ProtesSolver implements Solver {
     QuboObjective objective = new QuboObjective(m, q.toBinary().offset());
     Cancellation stop = Cancellation.create();
     Protes protes = new Protes(cfg);
-    long total = budgetFor(numEvaluations, m.n);
+    long total = numEvaluations != null ? numEvaluations : ProtesSolverProvider.DEFAULT_EVALUATIONS;
     long spent = 0;
     int iterations = 0;
     List<Found> found = new ArrayList<>();

@@ -12,7 +12,7 @@ import java.util.Set;
 
 /** Registers the QUBO solver {@code protes}: PROTES minimising the energy as a black box, for comparison with sa and tabu. */
 public final class ProtesSolverProvider implements SolverProvider {
-  /** The evaluation budget when none is given (raised to 2^n for models up to 20 variables). */
+  /** The evaluation budget when none is given. */
   static final long DEFAULT_EVALUATIONS = 10_000;
 
   @Override
@@ -30,8 +30,7 @@ public final class ProtesSolverProvider implements SolverProvider {
   public List<ParameterSpec> parameters() {
     List<ParameterSpec> specs = new ArrayList<>();
     specs.add(ParameterSpec.longValue("num_evaluations", null, 1, Long.MAX_VALUE,
-        "distinct states evaluated, over all restarts (auto: " + DEFAULT_EVALUATIONS
-            + ", or 2^n when larger for models up to 20 variables)"));
+        "distinct states evaluated, summed over restarts (auto: " + DEFAULT_EVALUATIONS + ")"));
     specs.addAll(ProtesConfig.specs());
     return specs;
   }
