@@ -10,6 +10,7 @@ import io.qprune.api.Solver;
 import io.qprune.api.blackbox.BlackBoxProblem;
 import io.qprune.api.blackbox.BlackBoxResult;
 import io.qprune.api.blackbox.BlackBoxRun;
+import io.qprune.api.blackbox.Objective;
 import io.qprune.solvers.local.internal.BinaryForm;
 import io.qprune.solvers.local.internal.Found;
 import io.qprune.solvers.local.internal.Results;
@@ -24,7 +25,8 @@ import java.util.Set;
 /**
  * Minimises a model's energy with {@link Protes}, restarting from fresh cores (restart r seeded
  * from the request seed and r) whenever a run's distribution collapses, until the evaluation budget,
- * the time limit or a cancellation ends it. Returns the best state of each restart, distinct.
+ * the time limit or a cancellation ends it, or restarts have together seen every feasible state
+ * of a small model. Returns the best state of each restart, distinct.
  */
 final class ProtesSolver implements Solver {
   private final ProtesConfig cfg;
@@ -55,7 +57,15 @@ final class ProtesSolver implements Solver {
     if (card != null) {
       problem = problem.withOnes(card.total());
     }
-    QuboObjective objective = new QuboObjective(m, q.toBinary().offset());
+    QuboObjective energy = new QuboObjective(m, q.toBinary().offset());
+    long space = SpaceSize.of(m.n, card == null ? -1 : card.total());
+    Set<String> covered = new HashSet<>();
+    Objective objective = points -> {
+      if (space <= SpaceSize.TRACKED) { // small space: note what restarts have covered, to stop once all is seen
+        points.forEach(x -> covered.add(PointCache.key(x)));
+      }
+      return energy.evaluate(points);
+    };
     Cancellation stop = Cancellation.create();
     Protes protes = new Protes(cfg);
     long total = numEvaluations != null ? numEvaluations : ProtesSolverProvider.DEFAULT_EVALUATIONS;
@@ -64,7 +74,7 @@ final class ProtesSolver implements Solver {
     List<Found> found = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     List<String> reasons = new ArrayList<>();
-    for (int r = 0; spent < total && (r == 0 || !budget.exhausted()); r++) {
+    for (int r = 0; spent < total && covered.size() < space && (r == 0 || !budget.exhausted()); r++) {
       BlackBoxRun run = BlackBoxRun.of(total - spent, Seeds.forRead(request.seed(), r))
           .withCancellation(stop)
           .withListener((i, e, b) -> {
