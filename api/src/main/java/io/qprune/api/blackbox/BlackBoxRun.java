@@ -15,6 +15,9 @@ import java.util.function.Consumer;
 public record BlackBoxRun(long budget, long seed, Cancellation cancellation, Listener listener,
     int checkpointEvery, Consumer<byte[]> checkpoints, byte[] resumeFrom) {
 
+  /** The sink a run without checkpoints gets; optimisers may skip serialising for it. */
+  public static final Consumer<byte[]> NO_CHECKPOINTS = b -> { };
+
   /** Receives the state after each iteration. */
   @FunctionalInterface
   public interface Listener {
@@ -30,7 +33,7 @@ public record BlackBoxRun(long budget, long seed, Cancellation cancellation, Lis
     }
     cancellation = cancellation == null ? Cancellation.create() : cancellation;
     listener = listener == null ? (i, e, b) -> { } : listener;
-    checkpoints = checkpoints == null ? b -> { } : checkpoints;
+    checkpoints = checkpoints == null ? NO_CHECKPOINTS : checkpoints;
   }
 
   /** A budget and a seed; no listener, no checkpoints. */
@@ -55,6 +58,11 @@ public record BlackBoxRun(long budget, long seed, Cancellation cancellation, Lis
   public BlackBoxRun resumingFrom(byte[] state) {
     return new BlackBoxRun(budget, seed, cancellation, listener, checkpointEvery, checkpoints,
         state == null ? null : state.clone());
+  }
+
+  /** Whether a checkpoint sink was given (so serialising the state is worth its cost). */
+  public boolean wantsCheckpoints() {
+    return checkpoints != NO_CHECKPOINTS;
   }
 
   public Optional<byte[]> resume() {
