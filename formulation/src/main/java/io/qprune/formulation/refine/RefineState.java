@@ -45,7 +45,9 @@ final class RefineState {
       return null;
     }
     JsonNode root;
+    JsonNode id;
     try {
+      id = JSON.readTree(identity.toString()); // parsed as the file is, so 60 equals 60L
       root = JSON.readTree(file.toFile());
     } catch (IOException e) {
       throw new InvalidInputException("Cannot read the refinement checkpoint " + file + ": " + e.getMessage(), e);
@@ -53,7 +55,7 @@ final class RefineState {
     var names = identity.fieldNames();
     while (names.hasNext()) {
       String k = names.next();
-      if (!identity.get(k).equals(root.get(k))) {
+      if (!id.get(k).equals(root.get(k))) {
         throw new InvalidInputException("The checkpoint " + file + " belongs to a different run: its '" + k
             + "' is " + abbreviate(root.get(k)) + " but this run's is " + abbreviate(identity.get(k))
             + ". Resume with the same settings, or start afresh without --resume.");

@@ -1,0 +1,109 @@
+package io.qprune.bench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qprune.formulation.data.ColorMode;
+import io.qprune.formulation.model.Architecture;
+import io.qprune.formulation.model.Denoiser;
+import io.qprune.formulation.model.ModelFile;
+import io.qprune.formulation.model.ModelSpec;
+import io.qprune.formulation.model.Torch;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code qprune refine} on a mask written by {@code prune}, and the refine stage inside prune. */
+class RefineCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir static Path dir;
+  static Path config;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    Torch.configure(1);
+    Path model = dir.resolve("tiny.qpm");
+    try (Denoiser m = Denoiser.create(new ModelSpec(Architecture.HALF_UNET, 8, 2, ColorMode.GREY), 3)) {
+      ModelFile.save(m, model);
+    }
+    config = dir.resolve("tiny.yaml");
+    Files.writeString(config, "model: " + model + "\ncalibration_crops: 4\ncalibration_size: 16\n"
+        + "calibration_chunk: 2\npooled: 4\nthreads: 1\nsolver: sa\nsolver_parameters:\n  num_reads: 2\n"
+        + "refine:\n  budget: 24\n  val_crops: 2\n  val_crop_size: 32\n"
+        + "  optimizer_parameters: {k: 8, k_top: 2}\n");
+  }
+
+  static int ones(JsonNode mask) {
+    int n = 0;
+    for (JsonNode k : mask.get("kept")) {
+      n += k.asInt();
+    }
+    return n;
+  }
+
+  @Test
+  void refinesAPrunedMaskKeepingItsSparsityAndReportsBeforeAndAfter() throws Exception {
+    Path pruned = dir.resolve("pruned");
+    CliRun p = CliRun.main("prune", "--config", config.toString(), "--sparsity", "0.5", "--out",
+        pruned.toString());
+    assertThat(p.code()).as(p.err()).isZero();
+    Path out = dir.resolve("refined");
+    CliRun r = CliRun.main("refine", "--config", config.toString(), "--mask",
+        pruned.resolve("mask.json").toString(), "--layers", "2", "--out", out.toString(), "--plain");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).contains("refine iteration 1:");
+    assertThat(r.out()).contains("validation crops", "test photos", "wrote");
+    JsonNode mask = JSON.readTree(Files.readString(out.resolve("mask.json")));
+    assertThat(mask.get("method").asText()).isEqualTo("hybrid+tt");
+    assertThat(ones(mask)).isEqualTo(12);
+    JsonNode rep = JSON.readTree(Files.readString(out.resolve("report.json")));
+    assertThat(rep.at("/refined/layers").size()).isEqualTo(2);
+    assertThat(rep.at("/refined/evaluations").asInt()).isBetween(1, 24);
+    assertThat(rep.at("/refined/val_crops_psnr_after").asDouble())
+        .isGreaterThanOrEqualTo(rep.at("/refined/val_crops_psnr_before").asDouble());
+    assertThat(rep.at("/test_before/psnr").asDouble()).isPositive();
+    assertThat(rep.at("/test_after/psnr").asDouble()).isPositive();
+    assertThat(out.resolve("refine-state.json")).exists();
+
+    // the same refinement resumed from its finished checkpoint ends with the same mask
+    CliRun again = CliRun.main("refine", "--config", config.toString(), "--mask",
+        pruned.resolve("mask.json").toString(), "--layers", "2", "--out", out.toString(), "--plain",
+        "--resume");
+    assertThat(again.code()).as(again.err()).isZero();
+    assertThat(JSON.readTree(Files.readString(out.resolve("mask.json"))).get("kept")).isEqualTo(mask.get("kept"));
+  }
+
+  @Test
+  void choosingLayersWithoutTheQuboIsAClearError() throws Exception {
+    Path mask = dir.resolve("lonely/mask.json");
+    Files.createDirectories(mask.getParent());
+    StringBuilder bits = new StringBuilder();
+    for (int i = 0; i < 24; i++) {
+      bits.append(i == 0 ? "" : ",").append(i % 2);
+    }
+    Files.writeString(mask, "{\"kept\": [" + bits + "]}");
+    CliRun r = CliRun.main("refine", "--config", config.toString(), "--mask", mask.toString(),
+        "--layers", "2", "--out", dir.resolve("x").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("qubo.json").contains("--layers all");
+  }
+
+  @Test
+  void pruneRunsTheRefineStageWhenTheConfigEnablesIt() throws Exception {
+    Path out = dir.resolve("prune-refine");
+    CliRun p = CliRun.main("prune", "--config", config.toString(), "--sparsity", "0.5", "--set",
+        "refine.enabled=true", "--set", "refine.layers=all", "--out", out.toString(), "--plain");
+    assertThat(p.code()).as(p.err()).isZero();
+    assertThat(p.err()).contains("refine done in");
+    assertThat(p.out()).contains("before refinement:");
+    JsonNode rep = JSON.readTree(Files.readString(out.resolve("report.json")));
+    assertThat(rep.at("/refined/units").asInt()).isEqualTo(24);
+    assertThat(rep.at("/test_before_refine/psnr").asDouble()).isPositive();
+    JsonNode mask = JSON.readTree(Files.readString(out.resolve("mask.json")));
+    assertThat(mask.get("method").asText()).isEqualTo("hybrid+tt");
+    assertThat(ones(mask)).isEqualTo(12);
+  }
+}
