@@ -26,7 +26,12 @@ final class GapTimePlot {
     ChartFiles.style(c.getStyler());
     c.getStyler().setXAxisLogarithmic(log);
     c.getStyler().setErrorBarsColorSeriesColor(true);
-    c.getStyler().setXAxisDecimalPattern("0.###");
+    c.getStyler().setXAxisDecimalPattern("0.###").setYAxisDecimalPattern("0.###");
+    if (!log) { // a margin around the limits, so that one limit is not stretched over the whole axis
+      c.getStyler().setXAxisMin(limits.get(0) * 0.8).setXAxisMax(limits.get(limits.size() - 1) * 1.2);
+    }
+    double lo = 0;
+    double hi = 0;
     for (int i = 0; i < labels.size(); i++) {
       String label = labels.get(i);
       double shift = 1 + 0.03 * (i - (labels.size() - 1) / 2.0);
@@ -35,6 +40,8 @@ final class GapTimePlot {
         double[] g = rows.stream().filter(r -> r.label().equals(label) && r.timeLimitSeconds() == limit)
             .mapToDouble(gaps::percent).sorted().toArray();
         if (g.length > 0) {
+          lo = Math.min(lo, g[0]);
+          hi = Math.max(hi, g[g.length - 1]);
           points.add(new double[] {limit * shift, Wilcoxon.median(g), g[0], g[g.length - 1]});
         }
       }
@@ -55,6 +62,7 @@ final class GapTimePlot {
       range.setMarkerColor(ChartFiles.color(i));
       range.setShowInLegend(false);
     }
+    c.getStyler().setYAxisMin(lo).setYAxisMax(hi > lo ? hi + 0.05 * (hi - lo) : lo + 1); // 0 % always shown
     return c;
   }
 }

@@ -25,6 +25,7 @@ final class TimeToTargetPlot {
         .xAxisTitle("time (s)").yAxisTitle("share of runs that reached it").build();
     ChartFiles.style(c.getStyler());
     c.getStyler().setYAxisMin(0.0).setYAxisMax(1.0).setXAxisMin(0.0).setXAxisMax(limit);
+    c.getStyler().setYAxisDecimalPattern("0.##").setXAxisDecimalPattern("0.###");
     for (int i = 0; i < labels.size(); i++) {
       String label = labels.get(i);
       List<BenchRow> runs = rows.stream().filter(r -> r.label().equals(label)).toList();

@@ -102,10 +102,11 @@ public final class PlanFile {
   private List<Path> instances(Node node) {
     List<Path> out = new ArrayList<>();
     for (Node n : list(node, "instances")) {
-      Path p = dir.resolve(text(n, "instances")).normalize();
+      String given = text(n, "instances");
+      Path p = dir.resolve(given).normalize();
       if (!Files.exists(p)) {
-        throw error(n, "instance path " + p + " does not exist (paths are relative to the plan's folder "
-            + dir + ")");
+        throw error(n, "'instances' entry " + given + " is " + p + ", which does not exist (paths are relative"
+            + " to the plan's folder " + dir + ")");
       }
       out.add(p);
     }
