@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qprune.api.io.AtomicFiles;
 import io.qprune.bench.pruning.PruneOutputs;
 import io.qprune.bench.pruning.PsnrPlot;
-import io.qprune.bench.report.Html;
-import io.qprune.bench.report.RunInfo;
+import io.qprune.bench.report.HtmlPage;
+import io.qprune.bench.report.RunEnvironment;
 import io.qprune.formulation.data.Image;
 import io.qprune.formulation.data.ImageFiles;
 import io.qprune.formulation.data.NoisyPair;
@@ -35,6 +35,7 @@ public final class DemoReport {
 
   public static void write(Path dir, Demo.Outcome o, Denoiser model, PruneConfig cfg, DemoOptions opt,
       String command) {
+    RunEnvironment env = RunEnvironment.current(command, null);
     List<PsnrPlot.Series> series = new ArrayList<>();
     for (String method : o.rows().stream().map(DemoRow::method).distinct().toList()) {
       List<DemoRow> rs = o.rows().stream().filter(r -> r.method().equals(method)).toList();
@@ -44,7 +45,7 @@ public final class DemoReport {
     PsnrPlot.plot(series, o.unpruned().testPsnr(), "Test PSNR vs filter sparsity (shipped Half-UNet, sigma 25)",
         dir.resolve("psnr-vs-sparsity.png"));
     List<String[]> crops = crops(dir, o, model, cfg, opt);
-    Html h = new Html("qprune demo: pruning the shipped Half-UNet denoiser");
+    HtmlPage h = new HtmlPage("qprune demo: pruning the shipped Half-UNet denoiser");
     h.p("Filters pruned by the hybrid QUBO (Taylor/Fisher importance and activation redundancy, exact"
         + " sparsity by the capacity search, solver " + cfg.solver() + "), then polished by TT refinement"
         + " (PROTES on " + opt.refineLayers() + " layers, " + opt.refineBudget() + " validation evaluations),"
@@ -65,14 +66,15 @@ public final class DemoReport {
     h.h2("PSNR vs sparsity").plot("psnr-vs-sparsity.png", "psnr-vs-sparsity.svg", "PSNR vs sparsity");
     h.h2("Before and after (test photo crop, " + CROP + " x " + CROP + ")").crops(crops);
     h.h2("How this was made");
-    StringBuilder info = new StringBuilder("command: " + command + "\n");
-    RunInfo.collect().forEach((k, v) -> info.append(k).append(": ").append(v).append('\n'));
+    StringBuilder info = new StringBuilder();
+    env.describe().forEach((k, v) -> info.append(k).append(": ").append(v).append('\n'));
+    info.append("pytorch threads: ").append(opt.threads()).append('\n');
     info.append("seed: ").append(opt.seed()).append(", eval seed: ").append(cfg.evalSeed()).append('\n');
     info.append("total: ").append(DemoTable.f("%.1f", o.totalSeconds())).append(" s\n");
     h.pre(info.toString());
     AtomicFiles.writeString(dir.resolve("index.html"), h.render());
     AtomicFiles.writeString(dir.resolve("summary.md"), DemoTable.markdown(o));
-    PruneOutputs.write(dir.resolve("demo.json"), json(o, cfg, opt, command));
+    PruneOutputs.write(dir.resolve("demo.json"), json(o, cfg, opt, env));
   }
 
   /** The comparison as fixed-width text for the terminal. */
@@ -115,10 +117,9 @@ public final class DemoReport {
     return new String[] {rel, caption};
   }
 
-  private static ObjectNode json(Demo.Outcome o, PruneConfig cfg, DemoOptions opt, String command) {
+  private static ObjectNode json(Demo.Outcome o, PruneConfig cfg, DemoOptions opt, RunEnvironment env) {
     ObjectNode root = PruneOutputs.mapper().createObjectNode();
-    root.put("command", command);
-    root.putPOJO("machine", RunInfo.collect());
+    root.putPOJO("environment", env.describe());
     root.putPOJO("config", cfg.asMap());
     root.putPOJO("options", Map.of("sparsities", opt.sparsities(), "refine_sparsity", opt.refineSparsity(),
         "refine_layers", opt.refineLayers(), "refine_budget", opt.refineBudget(), "seed", opt.seed(),

@@ -1,16 +1,11 @@
 package io.qprune.bench.pruning;
 
-import io.qprune.api.QpruneException;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.qprune.bench.report.ChartFiles;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -64,22 +59,9 @@ public final class PsnrPlot {
     save(chart, png);
   }
 
-  /** Saves any chart as {@code png} and as the sibling {@code .svg}, each written atomically. */
+  /** Saves a chart as {@code png} and as the sibling {@code .svg}, each written atomically. */
   public static void save(Chart<?, ?> chart, Path png) {
     Path abs = png.toAbsolutePath();
-    Path svg = abs.resolveSibling(abs.getFileName().toString().replaceFirst("\\.png$", "") + ".svg");
-    try {
-      Files.createDirectories(abs.getParent());
-      Path tmp = Files.createTempFile(abs.getParent(), ".plot", ".png");
-      BitmapEncoder.saveBitmap(chart, tmp.toString().replaceFirst("\\.png$", ""),
-          BitmapEncoder.BitmapFormat.PNG);
-      Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      Path tmpSvg = Files.createTempFile(abs.getParent(), ".plot", ".svg");
-      VectorGraphicsEncoder.saveVectorGraphic(chart, tmpSvg.toString().replaceFirst("\\.svg$", ""),
-          VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-      Files.move(tmpSvg, svg, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new QpruneException("Cannot write the plot " + png + ": " + e.getMessage(), e);
-    }
+    ChartFiles.save(chart, abs.getParent(), abs.getFileName().toString().replaceFirst("\\.png$", ""));
   }
 }

@@ -2,12 +2,18 @@ package io.qprune.bench.solvers;
 
 /**
  * One solver run on one instance: the best objective in the file's own convention, the gap to
- * the best-known value (null when unknown; positive means worse), timing, and the solver's
- * search rate (SA sweeps, tabu moves or descent flips per second, over all its threads).
+ * the best-known value (null when unknown; positive means worse), timing (wall, and the
+ * service's own figure for remote solvers that report one), and the solver's search rate (SA
+ * sweeps, tabu moves or descent flips per second, over all its threads).
  */
-public record BenchRow(String instance, int variables, String solver, int repeat, long seed,
-    double objective, boolean maximise, Double bestKnown, double timeToBestSeconds,
-    double totalSeconds, double rate, String rateUnit) {
+public record BenchRow(String instance, int variables, String solver, String label, int repeat, long seed,
+    double timeLimitSeconds, double objective, boolean maximise, Double bestKnown, double timeToBestSeconds,
+    double totalSeconds, Double serviceSeconds, double rate, String rateUnit) {
+
+  /** The campaign cell this run fills. */
+  public Cell cell() {
+    return new Cell(instance, label, repeat, seed, timeLimitSeconds);
+  }
 
   /** How far the result is from the best-known value, in objective units (≤ 0: reached it). */
   public Double gap() {

@@ -14,13 +14,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Writes {@code results.csv} and {@code results.json}; each file appears complete or not at all. */
+/**
+ * Writes {@code results.csv} and {@code results.json} (the run's metadata and plan, then one
+ * entry per run); each file appears complete or not at all.
+ */
 public final class ResultFiles {
   static final String HEADER = "instance,variables,solver,repeat,seed,objective,best_known,gap,"
-      + "gap_percent,reached_best_known,time_to_best_s,total_s,rate,rate_unit";
+      + "gap_percent,reached_best_known,time_to_best_s,total_s,rate,rate_unit,label,time_limit_s,service_seconds";
 
   private ResultFiles() {}
 
+  /** Writes both files into {@code dir}, creating it if needed. */
   public static void write(Path dir, List<BenchRow> rows, Map<String, Object> run) {
     try {
       Files.createDirectories(dir);
@@ -37,7 +41,8 @@ public final class ResultFiles {
       sb.append(String.join(",", quote(r.instance()), Integer.toString(r.variables()), quote(r.solver()),
           Integer.toString(r.repeat()), Long.toString(r.seed()), num(r.objective()), num(r.bestKnown()),
           num(r.gap()), num(r.gapPercent()), Boolean.toString(r.reachedBestKnown()),
-          num(r.timeToBestSeconds()), num(r.totalSeconds()), num(r.rate()), r.rateUnit())).append('\n');
+          num(r.timeToBestSeconds()), num(r.totalSeconds()), num(r.rate()), r.rateUnit(), quote(r.label()),
+          num(r.timeLimitSeconds()), num(r.serviceSeconds()))).append('\n');
     }
     return sb.toString();
   }
@@ -49,8 +54,10 @@ public final class ResultFiles {
       m.put("instance", r.instance());
       m.put("variables", r.variables());
       m.put("solver", r.solver());
+      m.put("label", r.label());
       m.put("repeat", r.repeat());
       m.put("seed", r.seed());
+      m.put("time_limit_s", r.timeLimitSeconds());
       m.put("objective", r.objective());
       m.put("maximise", r.maximise());
       m.put("best_known", r.bestKnown());
@@ -59,6 +66,7 @@ public final class ResultFiles {
       m.put("reached_best_known", r.reachedBestKnown());
       m.put("time_to_best_s", finite(r.timeToBestSeconds()));
       m.put("total_s", r.totalSeconds());
+      m.put("service_seconds", r.serviceSeconds());
       m.put("rate", finite(r.rate()));
       m.put("rate_unit", r.rateUnit());
       list.add(m);

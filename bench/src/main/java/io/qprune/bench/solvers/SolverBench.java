@@ -1,5 +1,6 @@
 package io.qprune.bench.solvers;
 
+import io.qprune.api.InvalidInputException;
 import io.qprune.api.SampleSet;
 import io.qprune.api.SolveRequest;
 import io.qprune.api.Solver;
@@ -13,42 +14,43 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
-/** Runs every chosen solver on every instance, {@code repeats} times each, with a time limit. */
+/**
+ * Runs every cell of a plan — each instance × solver label × time limit × repeat — in that order,
+ * reusing the rows of cells already done (a resumed campaign) instead of running them again.
+ */
 public final class SolverBench {
   /** Solve-info properties that carry a search rate, in order of preference, with their unit. */
   private static final List<String[]> RATES = List.of(new String[] {"sweeps_per_second", "sweeps/s"},
       new String[] {"moves_per_second", "moves/s"}, new String[] {"flips_per_second", "flips/s"});
   private final Solvers registry;
-  private final List<String> solvers;
-  private final Map<String, Map<String, Object>> parameters;
-  private final double timeLimit;
-  private final int repeats;
-  private final long seed;
-  private final Pattern filter;
+  private final BenchPlan plan;
 
-  public SolverBench(Solvers registry, List<String> solvers, Map<String, Map<String, Object>> parameters,
-      double timeLimit, int repeats, long seed, Pattern filter) {
+  public SolverBench(Solvers registry, BenchPlan plan) {
     this.registry = registry;
-    this.solvers = List.copyOf(solvers);
-    this.parameters = parameters;
-    this.timeLimit = timeLimit;
-    this.repeats = repeats;
-    this.seed = seed;
-    this.filter = filter;
+    this.plan = plan;
   }
 
   /** Creates every solver up front, so a bad name or parameter fails before any run. */
   public List<Solver> createSolvers() {
     List<Solver> out = new ArrayList<>();
-    for (String s : solvers) {
-      out.add(registry.create(s, parameters.getOrDefault(s, Map.of())));
+    for (SolverEntry s : plan.solvers()) {
+      try {
+        out.add(registry.create(s.solver(), s.parameters()));
+      } catch (InvalidInputException e) {
+        throw new InvalidInputException("Solver '" + s.label() + "' (" + s.origin() + "): " + e.getMessage(), e);
+      }
     }
     return out;
   }
 
-  /** Reads each file and runs the solvers on its instances; each row goes to {@code sink} as it comes. */
-  public List<BenchRow> run(List<Path> files, Consumer<BenchRow> sink) {
+  /**
+   * Every cell's row, in plan order: taken from {@code done} when there, else run now and also
+   * handed to {@code sink} as it comes.
+   */
+  public List<BenchRow> run(Map<Cell, BenchRow> done, Consumer<BenchRow> sink) {
     List<Solver> created = createSolvers();
+    List<Path> files = InstanceFiles.expand(plan.instances());
+    Pattern filter = plan.filterPattern();
     BestKnown best = new BestKnown();
     List<BenchRow> rows = new ArrayList<>();
     for (Path file : files) {
@@ -57,11 +59,17 @@ public final class SolverBench {
           continue;
         }
         Double known = best.lookup(file, p.name());
-        for (Solver s : created) {
-          for (int r = 0; r < repeats; r++) {
-            BenchRow row = runOnce(p, s, r, known);
-            rows.add(row);
-            sink.accept(row);
+        for (int s = 0; s < created.size(); s++) {
+          for (double limit : plan.timeLimits()) {
+            for (int r = 0; r < plan.repeats(); r++) {
+              Cell cell = new Cell(p.name(), plan.solvers().get(s).label(), r, plan.seed() + r, limit);
+              BenchRow row = done.get(cell);
+              if (row == null) {
+                row = runOnce(p, created.get(s), plan.solvers().get(s), cell, known);
+                sink.accept(row);
+              }
+              rows.add(row);
+            }
           }
         }
       }
@@ -69,9 +77,8 @@ public final class SolverBench {
     return rows;
   }
 
-  private BenchRow runOnce(Problem p, Solver s, int repeat, Double known) {
-    long runSeed = seed + repeat;
-    SolveRequest req = SolveRequest.seeded(runSeed).withTimeLimitSeconds(timeLimit);
+  private BenchRow runOnce(Problem p, Solver s, SolverEntry entry, Cell cell, Double known) {
+    SolveRequest req = SolveRequest.seeded(cell.seed()).withTimeLimitSeconds(cell.timeLimitSeconds());
     long t0 = System.nanoTime();
     SampleSet set = s.solve(p.qubo(), req);
     double wall = (System.nanoTime() - t0) / 1e9;
@@ -84,8 +91,8 @@ public final class SolverBench {
         unit = r[1];
       }
     }
-    double ttb = set.info().timeToBestSeconds();
-    return new BenchRow(p.name(), p.qubo().numVariables(), s.name(), repeat, runSeed,
-        p.objective(set.first().energy()), p.maximise(), known, ttb, wall, rate, unit);
+    return new BenchRow(p.name(), p.qubo().numVariables(), entry.solver(), entry.label(), cell.repeat(),
+        cell.seed(), cell.timeLimitSeconds(), p.objective(set.first().energy()), p.maximise(), known,
+        set.info().timeToBestSeconds(), wall, ServiceTime.seconds(set.info()), rate, unit);
   }
 }

@@ -5,32 +5,42 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * The printed summary: one line per instance and solver with the best and median objective over
- * the repeats, the best-known value, how many repeats reached it, the median time to best and
- * the median search rate.
+ * The summary: one line per instance, solver label and time limit with the best and median
+ * objective over the repeats, the best-known value, how many repeats reached it, the gap of the
+ * best run, the median time to best, the median service time (remote solvers) and search rate.
  */
 public final class SummaryTable {
   private SummaryTable() {}
 
+  /** The summary as plain text. */
   public static String render(List<BenchRow> rows) {
+    return TextTable.format(lines(rows), List.of(0, 2));
+  }
+
+  /** The header and one line of cells per instance, label and time limit. */
+  public static List<String[]> lines(List<BenchRow> rows) {
     Map<String, List<BenchRow>> groups = new LinkedHashMap<>();
     for (BenchRow r : rows) {
-      groups.computeIfAbsent(r.instance() + "\u0000" + r.solver(), k -> new ArrayList<>()).add(r);
+      groups.computeIfAbsent(r.instance() + "\u0000" + r.label() + "\u0000" + r.timeLimitSeconds(),
+          k -> new ArrayList<>()).add(r);
     }
     List<String[]> lines = new ArrayList<>();
-    lines.add(new String[] {"instance", "n", "solver", "best", "median", "best known", "hit",
-        "gap %", "ttb med s", "rate med"});
+    lines.add(new String[] {"instance", "n", "solver", "limit s", "best", "median", "best known", "hit",
+        "gap %", "ttb med s", "service med s", "rate med"});
     for (List<BenchRow> g : groups.values()) {
       BenchRow first = g.get(0);
       List<Double> obj = new ArrayList<>();
       List<Double> ttb = new ArrayList<>();
+      List<Double> service = new ArrayList<>();
       List<Double> rate = new ArrayList<>();
       int hits = 0;
       for (BenchRow r : g) {
         obj.add(r.objective());
         ttb.add(r.timeToBestSeconds());
+        service.add(r.serviceSeconds());
         rate.add(r.rate());
         hits += r.reachedBestKnown() ? 1 : 0;
       }
@@ -39,15 +49,17 @@ public final class SummaryTable {
       Double known = first.bestKnown();
       String gap = known == null || known == 0 ? "" : fmt(100.0 * (first.maximise() ? known - best : best - known)
           / Math.abs(known), 3);
-      lines.add(new String[] {first.instance(), Integer.toString(first.variables()), first.solver(),
-          fmt(best, 0), fmt(median(obj), 1), known == null ? "" : fmt(known, 0),
+      lines.add(new String[] {first.instance(), Integer.toString(first.variables()), first.label(),
+          fmt(first.timeLimitSeconds(), 2), fmt(best, 0), fmt(median(obj), 1), known == null ? "" : fmt(known, 0),
           known == null ? "" : hits + "/" + g.size(), gap, fmt(median(ttb), 3),
+          service.stream().allMatch(Objects::isNull) ? "" : fmt(median(service), 3),
           rate.stream().allMatch(d -> Double.isNaN(d)) ? "" : sci(median(rate)) + " " + first.rateUnit()});
     }
-    return format(lines);
+    return lines;
   }
 
-  static double median(List<Double> v) {
+  /** The median of the numbers that are there (NaN when none). */
+  public static double median(List<Double> v) {
     List<Double> s = new ArrayList<>(v);
     s.removeIf(d -> d == null || Double.isNaN(d));
     if (s.isEmpty()) {
@@ -58,7 +70,8 @@ public final class SummaryTable {
     return k % 2 == 1 ? s.get(k / 2) : (s.get(k / 2 - 1) + s.get(k / 2)) / 2;
   }
 
-  private static String fmt(double d, int decimals) {
+  /** A number with at most {@code decimals} decimals; whole numbers without any, NaN as blank. */
+  public static String fmt(double d, int decimals) {
     if (Double.isNaN(d)) {
       return "";
     }
@@ -70,37 +83,5 @@ public final class SummaryTable {
 
   private static String sci(double d) {
     return Double.isNaN(d) ? "" : String.format(Locale.ROOT, "%.3g", d);
-  }
-
-  private static String format(List<String[]> lines) {
-    int cols = lines.get(0).length;
-    int[] width = new int[cols];
-    for (String[] l : lines) {
-      for (int c = 0; c < cols; c++) {
-        width[c] = Math.max(width[c], l[c].length());
-      }
-    }
-    StringBuilder sb = new StringBuilder();
-    for (int k = 0; k < lines.size(); k++) {
-      String[] l = lines.get(k);
-      for (int c = 0; c < cols; c++) {
-        boolean left = c == 0 || c == 2;
-        String cell = left ? pad(l[c], width[c], true) : pad(l[c], width[c], false);
-        sb.append(c == 0 ? "" : "  ").append(cell);
-      }
-      sb.append('\n');
-      if (k == 0) {
-        for (int c = 0; c < cols; c++) {
-          sb.append(c == 0 ? "" : "  ").append("-".repeat(width[c]));
-        }
-        sb.append('\n');
-      }
-    }
-    return sb.toString();
-  }
-
-  private static String pad(String s, int w, boolean left) {
-    String fill = " ".repeat(w - s.length());
-    return left ? s + fill : fill + s;
   }
 }

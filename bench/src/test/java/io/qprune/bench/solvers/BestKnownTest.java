@@ -42,10 +42,10 @@ class BestKnownTest {
 
   @Test
   void gapIsMeasuredTowardsTheBetterSide() {
-    BenchRow max = new BenchRow("G22", 2000, "sa", 0, 1, 13357, true, 13359.0, 1, 10, 1, "sweeps/s");
-    BenchRow min = new BenchRow("k", 3, "sa", 0, 1, -5, false, -7.0, 1, 10, 1, "sweeps/s");
+    BenchRow max = new BenchRow("G22", 2000, "sa", "sa", 0, 1, 10, 13357, true, 13359.0, 1, 10, null, 1, "sweeps/s");
+    BenchRow min = new BenchRow("k", 3, "sa", "sa", 0, 1, 10, -5, false, -7.0, 1, 10, null, 1, "sweeps/s");
     assertThat(max.gap()).isEqualTo(2.0);
     assertThat(min.gap()).isEqualTo(2.0);
-    assertThat(new BenchRow("G1", 800, "sa", 0, 1, 11624, true, 11624.0, 1, 1, 1, "").reachedBestKnown()).isTrue();
+    assertThat(new BenchRow("G1", 800, "sa", "sa", 0, 1, 1, 11624, true, 11624.0, 1, 1, null, 1, "").reachedBestKnown()).isTrue();
   }
 }
