@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qprune.bench.pruning.BenchOptions;
 import io.qprune.bench.pruning.PruneOutputs;
 import io.qprune.bench.pruning.PruningBench;
+import io.qprune.bench.pruning.PruningReport;
 import io.qprune.bench.pruning.PruningTable;
 import io.qprune.bench.pruning.PsnrPlot;
 import io.qprune.bench.pruning.SolverChoice;
@@ -127,9 +128,12 @@ public final class BenchPruningCommand implements Callable<Integer> {
     meta.putPOJO("config", cfg.asMap());
     meta.putPOJO("options", o);
     PruneOutputs.write(out.resolve("bench.json"), meta);
+    String command = "qprune bench pruning " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    PruningReport.write(out, summary, r.rows(), note, command.strip(),
+        java.util.Map.of("config", cfg.asMap(), "options", o, "seeds", "1.." + seeds));
     PrintWriter w = spec.commandLine().getOut();
     w.print(md);
-    w.printf(Locale.ROOT, "wrote %s (summary.md/.csv, runs.csv, sweep.csv, psnr-vs-sparsity.png)%n", out);
+    w.printf(Locale.ROOT, "wrote %s (report.html, summary.md/.csv, runs.csv, sweep.csv, psnr-vs-sparsity.png/.svg)%n", out);
     w.flush();
     return ExitCodes.OK;
   }

@@ -28,19 +28,24 @@ class BenchPruningCommandTest {
     CliRun r = CliRun.main("bench", "pruning", "--model", model.toString(), "--sparsities",
         "0.25,0.5", "--seeds", "2", "--alphas", "0.5,1", "--betas", "0,0.1", "--val-crops", "2",
         "--val-crop-size", "32", "--set", "calibration_crops=4", "--set", "calibration_size=16",
-        "--set", "pooled=4", "--threads", "1", "-p", "num_reads=2", "--out", out.toString());
+        "--set", "pooled=4", "--threads", "1", "-p", "num_reads=2", "--refine-layers", "all",
+        "--refine-budget", "6", "--set", "refine.optimizer_parameters={k: 4, k_top: 2}", "--out", out.toString());
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("| 0.25 | taylor |", "| 0.50 | hybrid |", "Unpruned: test PSNR");
+    assertThat(r.out()).contains("| 0.25 | taylor |", "| 0.50 | hybrid |", "| 0.50 | hybrid+tt-all |",
+        "Unpruned: test PSNR");
     List<String> runs = Files.readAllLines(out.resolve("runs.csv"));
-    assertThat(runs).hasSize(1 + 1 + 2 * 2 * 3); // header, unpruned, seeds x sparsities x methods
+    assertThat(runs).hasSize(1 + 1 + 2 * 2 * 4); // header, unpruned, seeds x sparsities x (methods + tt)
     assertThat(runs.subList(1, runs.size())).allSatisfy(l -> assertThat(l).contains(",true,"));
     assertThat(Files.readAllLines(out.resolve("sweep.csv"))).hasSize(1 + 2 * 2 * 4); // per seed and sparsity
     List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
-    assertThat(summary).hasSize(1 + 2 * 3);
+    assertThat(summary).hasSize(1 + 2 * 4);
     assertThat(summary.get(1)).startsWith("taylor,0.25,2,");
     byte[] png = Files.readAllBytes(out.resolve("psnr-vs-sparsity.png"));
     assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
     assertThat(Files.readString(out.resolve("summary.md"))).contains("± ");
+    String html = Files.readString(out.resolve("report.html"));
+    assertThat(html).contains("<table>", "psnr-vs-sparsity.png", "Wilcoxon", "hybrid+tt-all", "qprune bench pruning");
+    assertThat(out.resolve("psnr-vs-sparsity.svg")).exists();
   }
 
   @Test

@@ -133,6 +133,15 @@ public record RefineSettings(boolean enabled, int layers, long budget, String op
   }
 
   private static Map<String, Object> map(Object v) {
+    if (v instanceof String text) { // from the command line: a YAML flow mapping, e.g. {k: 50}
+      try {
+        v = new com.fasterxml.jackson.databind.ObjectMapper(
+            new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readValue(text, Object.class);
+      } catch (com.fasterxml.jackson.core.JacksonException e) {
+        throw new InvalidInputException("refine.optimizer_parameters: '" + text + "' is not a mapping"
+            + " such as {k: 50, k_top: 5}: " + e.getOriginalMessage(), e);
+      }
+    }
     if (!(v instanceof Map<?, ?> m)) {
       throw new InvalidInputException("refine.optimizer_parameters must be a mapping of name: value, got " + v);
     }

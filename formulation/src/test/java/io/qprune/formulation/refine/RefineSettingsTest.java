@@ -26,6 +26,8 @@ class RefineSettingsTest {
     assertThat(r.layers()).isZero();
     assertThat(r.budget()).isEqualTo(300);
     assertThat(r.parameters()).containsEntry("k", 20);
+    assertThat(r.with("optimizer_parameters", "{k: 50, lr: 0.02}").parameters()).containsEntry("k", 50)
+        .containsEntry("lr", 0.02);
     assertThat(r.valCrops()).isEqualTo(16);
     PruneConfig c = PruneConfig.defaults().with("refine.budget", "50").with("refine.layers", 16);
     assertThat(c.refine().budget()).isEqualTo(50);
