@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Fast repeated scoring of masks on one fixed batch of equal-sized crops: the inputs are prepared
- * once as one batch, and each mask costs one batched inference pass. The model's own mask is left
+ * once as one batch, and each mask costs one batched inference pass with the batch norms and the
+ * mask folded into the conv weights ({@link Denoiser#denoiseFolded}). The model's own mask is left
  * untouched. Not thread-safe; close it to free the prepared batch.
  */
 public final class MaskEvaluator implements AutoCloseable {
@@ -85,8 +86,8 @@ public final class MaskEvaluator implements AutoCloseable {
     try (NDManager step = arrays.newSubManager()) {
       // results land in their first operand's manager: borrow the input so they die with `step`
       noisy.tempAttach(step);
-      List<NDArray> masks = model.maskArrays(mask, step);
-      NDArray out = model.denoise(noisy, masks, false, null).mul(255f).clip(0f, 255f);
+      // batch norm and mask folded into the conv weights (made in `step`): one pass per conv
+      NDArray out = model.denoiseFolded(noisy, mask, step).mul(255f).clip(0f, 255f);
       float[] mse = out.sub(clean).square().reshape(crops, -1).mean(new int[] {1}).toFloatArray();
       double[] psnr = new double[mse.length];
       for (int i = 0; i < mse.length; i++) {

@@ -7,6 +7,7 @@ import ai.djl.nn.norm.BatchNorm;
 
 /** The four arrays of one batch-norm layer (scale, shift, running mean and variance). */
 final class BatchNormParams {
+  private static final float EPS = 1e-5f;
   private final Parameter gamma;
   private final Parameter beta;
   private final Parameter mean;
@@ -23,8 +24,28 @@ final class BatchNormParams {
   /** Batch statistics (and a running-average update) when training, running statistics if not. */
   NDArray apply(NDArray x, boolean training) {
     return BatchNorm.batchNorm(
-            x, mean.getArray(), var.getArray(), gamma.getArray(), beta.getArray(), 1, 0.9f, 1e-5f,
+            x, mean.getArray(), var.getArray(), gamma.getArray(), beta.getArray(), 1, 0.9f, EPS,
             training)
         .singletonOrThrow();
+  }
+
+  /**
+   * The inference-time affine map of this layer (running statistics) times a per-channel factor:
+   * {@code {scale, shift}} with scale = γ / √(var + ε) · m and shift = (β − mean · γ / √(var + ε))
+   * · m, so that {@code bn(y) · m = y · scale + shift}.
+   */
+  float[][] fold(float[] m) {
+    float[] g = gamma.getArray().toFloatArray();
+    float[] b = beta.getArray().toFloatArray();
+    float[] mu = mean.getArray().toFloatArray();
+    float[] v = var.getArray().toFloatArray();
+    float[] scale = new float[m.length];
+    float[] shift = new float[m.length];
+    for (int c = 0; c < m.length; c++) {
+      double k = g[c] / Math.sqrt((double) v[c] + EPS);
+      scale[c] = (float) (k * m[c]);
+      shift[c] = (float) ((b[c] - mu[c] * k) * m[c]);
+    }
+    return new float[][] {scale, shift};
   }
 }

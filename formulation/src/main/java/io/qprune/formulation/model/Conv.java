@@ -1,6 +1,7 @@
 package io.qprune.formulation.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
@@ -23,8 +24,28 @@ final class Conv {
   }
 
   NDArray apply(NDArray x) {
-    return Conv2d.conv2d(
-            x, weight.getArray(), bias == null ? null : bias.getArray(), ONE, padding, ONE, groups)
-        .singletonOrThrow();
+    return apply(x, weight.getArray(), bias == null ? null : bias.getArray());
+  }
+
+  /**
+   * This conv with each output channel o's filter multiplied by {@code scale[o]} and its bias
+   * replaced by {@code shift[o] + scale[o] · bias[o]} (bias 0 if it has none): applied to
+   * {@code x}, the folded weights are made in {@code arrays}.
+   */
+  NDArray applyFolded(NDArray x, float[] scale, float[] shift, NDManager arrays) {
+    float[] b = shift.clone();
+    if (bias != null) {
+      float[] own = bias.getArray().toFloatArray();
+      for (int o = 0; o < b.length; o++) {
+        b[o] += scale[o] * own[o];
+      }
+    }
+    // the step-owned scale comes first so that the product is owned by `arrays`, not the model
+    NDArray w = arrays.create(scale, new Shape(scale.length, 1, 1, 1)).mul(weight.getArray());
+    return apply(x, w, arrays.create(b));
+  }
+
+  private NDArray apply(NDArray x, NDArray w, NDArray b) {
+    return Conv2d.conv2d(x, w, b, ONE, padding, ONE, groups).singletonOrThrow();
   }
 }

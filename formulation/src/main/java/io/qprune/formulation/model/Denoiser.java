@@ -126,16 +126,22 @@ public final class Denoiser implements PrunableModel, AutoCloseable {
   }
 
   /**
+   * Denoises {@code x} at inference under {@code m} with batch norm and mask folded into the conv
+   * weights (see {@link MaskedNetwork#denoiseFolded}); equals {@code denoise(x, maskArrays(m, ..),
+   * false, null)} up to float rounding. The folded weights are made in {@code arrays}, the
+   * activations land in {@code x}'s manager. The model's own mask is not used.
+   */
+  public NDArray denoiseFolded(NDArray x, Mask m, NDManager arrays) {
+    checkKeepsSome(m);
+    return net.denoiseFolded(x, m, arrays);
+  }
+
+  /**
    * One array per layer, shape 1 × units × 1 × 1, holding {@code m}'s 0/1 values, created in
    * {@code arrays}; a mask of the wrong length or keeping no unit is an error.
    */
   public List<NDArray> maskArrays(Mask m, NDManager arrays) {
-    checkSize(m);
-    if (m.kept() == 0) {
-      throw new InvalidInputException(
-          "The mask prunes all " + m.size() + " units, so the network would output only its "
-              + "biases. Keep at least one unit.");
-    }
+    checkKeepsSome(m);
     List<NDArray> out = new ArrayList<>();
     for (Layer layer : net.layers()) {
       float[] v = new float[layer.units()];
@@ -145,6 +151,15 @@ public final class Denoiser implements PrunableModel, AutoCloseable {
       out.add(arrays.create(v, new Shape(1, v.length, 1, 1)));
     }
     return out;
+  }
+
+  private void checkKeepsSome(Mask m) {
+    checkSize(m);
+    if (m.kept() == 0) {
+      throw new InvalidInputException(
+          "The mask prunes all " + m.size() + " units, so the network would output only its "
+              + "biases. Keep at least one unit.");
+    }
   }
 
   private void checkSize(Mask m) {

@@ -1,6 +1,7 @@
 package io.qprune.formulation.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Activation;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,18 @@ final class DnCnn extends MaskedNetwork {
       if (masks != null) {
         h = h.mul(masks.get(i));
       }
+    }
+    return x.sub(convs.get(layers.size()).apply(h));
+  }
+
+  @Override
+  public NDArray denoiseFolded(NDArray x, Mask mask, NDManager arrays) {
+    NDArray h = x;
+    for (int i = 0; i < layers.size(); i++) {
+      float[] m = layerMask(mask, layers.get(i));
+      float[][] f =
+          norms.get(i) == null ? new float[][] {m, new float[m.length]} : norms.get(i).fold(m);
+      h = Activation.relu(convs.get(i).applyFolded(h, f[0], f[1], arrays));
     }
     return x.sub(convs.get(layers.size()).apply(h));
   }

@@ -3,6 +3,7 @@ package io.qprune.formulation.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Activation;
 import java.util.List;
 
@@ -34,6 +35,19 @@ final class GhostModule {
       p = p.mul(mask);
       c = c.mul(mask);
     }
+    return NDArrays.concat(new NDList(p, c), 1);
+  }
+
+  /**
+   * {@link #apply} at inference (running statistics) with the batch norms and the 0/1 unit mask
+   * {@code m} folded into the conv weights, made in {@code arrays}: relu(bn(y)) · m =
+   * relu(bn(y) · m) for m ≥ 0, and the cheap conv then reads the already-masked primary output.
+   */
+  NDArray applyFolded(NDArray x, float[] m, NDManager arrays) {
+    float[][] pf = primaryBn.fold(m);
+    NDArray p = Activation.relu(primary.applyFolded(x, pf[0], pf[1], arrays));
+    float[][] cf = cheapBn.fold(m);
+    NDArray c = Activation.relu(cheap.applyFolded(p, cf[0], cf[1], arrays));
     return NDArrays.concat(new NDList(p, c), 1);
   }
 }

@@ -1,6 +1,7 @@
 package io.qprune.formulation.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.pooling.Pool;
 import java.util.ArrayList;
@@ -63,6 +64,28 @@ final class HalfUNet extends MaskedNetwork {
     }
     NDArray d = modules.get(k).apply(fused, mask(masks, k), training, taps);
     d = modules.get(k + 1).apply(d, mask(masks, k + 1), training, taps);
+    return x.sub(head.apply(d));
+  }
+
+  @Override
+  public NDArray denoiseFolded(NDArray x, Mask mask, NDManager arrays) {
+    long[] size = {x.getShape().get(2), x.getShape().get(3)};
+    NDArray f = x;
+    NDArray fused = null;
+    int k = 0;
+    for (int l = 0; l < levels; l++) {
+      if (l > 0) {
+        f = Pool.maxPool2d(f, TWO, TWO, new Shape(0, 0), false);
+      }
+      f = modules.get(k).applyFolded(f, layerMask(mask, layers.get(k)), arrays);
+      k++;
+      f = modules.get(k).applyFolded(f, layerMask(mask, layers.get(k)), arrays);
+      k++;
+      NDArray up = l == 0 ? f : f.getNDArrayInternal().interpolation(size, 1, false);
+      fused = fused == null ? up : fused.add(up);
+    }
+    NDArray d = modules.get(k).applyFolded(fused, layerMask(mask, layers.get(k)), arrays);
+    d = modules.get(k + 1).applyFolded(d, layerMask(mask, layers.get(k + 1)), arrays);
     return x.sub(head.apply(d));
   }
 

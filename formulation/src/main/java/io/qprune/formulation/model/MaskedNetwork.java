@@ -2,6 +2,7 @@ package io.qprune.formulation.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
@@ -31,6 +32,23 @@ public abstract class MaskedNetwork extends AbstractBlock {
    */
   public abstract NDArray denoise(
       NDArray x, List<NDArray> masks, boolean training, List<NDArray> taps);
+
+  /**
+   * {@link #denoise} at inference (running statistics) under the 0/1 unit mask {@code mask}, with
+   * the batch norms and the mask folded into the conv weights and biases: the same output up to
+   * float rounding, without the per-pixel batch-norm and mask passes. The folded weights are made
+   * in {@code arrays}; the activations land in {@code x}'s manager.
+   */
+  public abstract NDArray denoiseFolded(NDArray x, Mask mask, NDManager arrays);
+
+  /** The 0/1 values of {@code mask} for {@code layer}'s units. */
+  protected static float[] layerMask(Mask mask, Layer layer) {
+    float[] v = new float[layer.units()];
+    for (int j = 0; j < v.length; j++) {
+      v[j] = mask.keeps(layer.firstUnit() + j) ? 1f : 0f;
+    }
+    return v;
+  }
 
   /** The parameters and FLOPs left when the units {@code mask} prunes are removed. */
   public abstract Cost cost(Mask mask);
