@@ -13,6 +13,7 @@ import io.qprune.formulation.importance.UnitLayout;
 import io.qprune.formulation.importance.io.ScoresJson;
 import io.qprune.formulation.model.Cost;
 import io.qprune.formulation.model.Mask;
+import io.qprune.formulation.qubo.ExactKPenalty;
 import io.qprune.formulation.prune.PruneSettings;
 import io.qprune.formulation.prune.Pruned;
 import io.qprune.formulation.importance.ScoreSet;
@@ -25,6 +26,7 @@ public final class PruneOutputs {
   public static final String QUBO = "qubo.json";
   public static final String SCORES = "scores.json";
   public static final String REPORT = "report.json";
+  public static final String QUBO_EXACT_K = "qubo-exact-k.json.gz";
   static final ObjectMapper JSON = new ObjectMapper();
 
   /** The mapper the outputs are written with. */
@@ -136,12 +138,23 @@ public final class PruneOutputs {
     return n;
   }
 
-  /** Writes mask.json, qubo.json (when a QUBO was solved) and scores.json into {@code out}. */
+  /**
+   * Writes mask.json, qubo.json and qubo-exact-k.json.gz (the same model with the exact-k
+   * constraint as a penalty, for any sampler; when a QUBO was solved) and scores.json into {@code out}.
+   */
   public static void writeSelection(Path out, ScoreSet scores, Pruned p, PruneSettings s) {
     write(out.resolve(MASK), mask(scores.layout(), p.selection().mask(), s));
     Qubo q = p.qubo();
     if (q != null) {
       AtomicFiles.writeString(out.resolve(QUBO), BqmJson.write(q) + "\n");
+      Qubo exact = ExactKPenalty.of(q, p.selection().mask().kept());
+      AtomicFiles.write(out.resolve(QUBO_EXACT_K), stream -> {
+        var gz = new java.util.zip.GZIPOutputStream(stream);
+        var w = new java.io.OutputStreamWriter(gz, java.nio.charset.StandardCharsets.UTF_8);
+        BqmJson.write(exact, w);
+        w.flush();
+        gz.finish();
+      });
     }
     AtomicFiles.writeString(out.resolve(SCORES), ScoresJson.write(scores) + "\n");
   }
