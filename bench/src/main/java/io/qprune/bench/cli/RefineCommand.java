@@ -88,18 +88,7 @@ public final class RefineCommand implements Callable<Integer> {
       EvalReport testBefore = Evaluation.run(m, EvalPhotos.of(Split.TEST, m.spec().color(), noise, cfg.evalSeed()));
       Refined r;
       try (RefineProgress bar = new RefineProgress(plain, err)) {
-        r = PruneRun.refine(m, cfg, q, start, new PruneRun.Progress() {
-          @Override
-          public void started(String stage) {}
-
-          @Override
-          public void finished(String stage, double seconds) {}
-
-          @Override
-          public void refining(int iteration, long evaluations, long b, double best) {
-            bar.iteration(iteration, evaluations, b, best);
-          }
-        }, out, resume);
+        r = PruneRun.refine(m, cfg, q, start, PruneRun.Progress.ofRefining(bar::iteration), out, resume);
       }
       m.setMask(r.mask());
       EvalReport valAfter = Evaluation.run(m, EvalPhotos.of(Split.VAL, m.spec().color(), noise, cfg.evalSeed()));

@@ -73,7 +73,7 @@ public final class Demo {
             t = System.nanoTime();
             PruneConfig rc = cfg.with("refine.enabled", true).with("refine.layers", options.refineLayers())
                 .with("refine.budget", options.refineBudget());
-            refined = PruneRun.refine(model, rc, p.qubo(), row.mask(), new RefineLog(log), null, false);
+            refined = PruneRun.refine(model, rc, p.qubo(), row.mask(), PruneRun.Progress.ofRefining(this::refining), null, false);
             rows.add(score("hybrid QUBO + TT", sp, refined.mask(), test, full, row.seconds() + secs(t)));
           }
         }
@@ -120,20 +120,9 @@ public final class Demo {
   }
 
   /** Prints the refinement's progress every few iterations. */
-  private record RefineLog(PrintWriter log) implements PruneRun.Progress {
-    @Override
-    public void started(String stage) {}
-
-    @Override
-    public void finished(String stage, double seconds) {}
-
-    @Override
-    public void refining(int iteration, long evaluations, long budget, double bestPsnr) {
-      if (iteration % 5 == 0 || evaluations >= budget) {
-        log.printf(Locale.ROOT, "  TT refinement: %d/%d evaluations, best validation PSNR %.4f dB%n",
-            evaluations, budget, bestPsnr);
-        log.flush();
-      }
+  private void refining(int iteration, long evaluations, long budget, double bestPsnr) {
+    if (iteration % 5 == 0 || evaluations >= budget) {
+      say("  TT refinement: %d/%d evaluations, best validation PSNR %.4f dB", evaluations, budget, bestPsnr);
     }
   }
 }

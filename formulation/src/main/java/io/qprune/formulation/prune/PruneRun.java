@@ -41,6 +41,22 @@ public final class PruneRun {
     /** One refinement iteration done (nothing by default). */
     default void refining(int iteration, long evaluations, long budget, double bestPsnr) {}
 
+    /** Progress that reports only refinement iterations, to {@code listener}. */
+    static Progress ofRefining(Refiner.Progress listener) {
+      return new Progress() {
+        @Override
+        public void started(String stage) {}
+
+        @Override
+        public void finished(String stage, double seconds) {}
+
+        @Override
+        public void refining(int iteration, long evaluations, long budget, double bestPsnr) {
+          listener.iteration(iteration, evaluations, budget, bestPsnr);
+        }
+      };
+    }
+
     /** Progress that reports nothing. */
     static Progress none() {
       return new Progress() {
