@@ -121,6 +121,9 @@ public final class PruneConfig {
           + io.qprune.api.spi.Suggest.maybe(key, DEFAULTS.keySet()));
     }
     Map<String, Object> v = new LinkedHashMap<>(values);
+    if (key.equals("refine") && value != null) {
+      value = RefineSettings.parse(value).asMap(); // one form, whatever the source
+    }
     v.put(key, value == null ? DEFAULTS.get(key) : value);
     return new PruneConfig(v);
   }
