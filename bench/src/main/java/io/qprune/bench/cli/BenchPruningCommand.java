@@ -76,7 +76,7 @@ public final class BenchPruningCommand implements Callable<Integer> {
   @Option(names = "--refine-layers", split = ",", paramLabel = "L", description = "Also TT-refine each hybrid mask on L layers (a number or 'all'; comma-separated; default: off), reported as hybrid+ttL.")
   List<String> refineLayers = new ArrayList<>();
 
-  @Option(names = "--refine-budget", defaultValue = "1500", paramLabel = "M", description = "Evaluations per refinement (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--refine-budget", defaultValue = "1300", paramLabel = "M", description = "Evaluations per refinement (default: ${DEFAULT-VALUE}).")
   long refineBudget;
 
   @Option(names = "--out", defaultValue = "runs/bench-pruning", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")

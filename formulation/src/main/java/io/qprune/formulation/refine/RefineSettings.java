@@ -14,9 +14,9 @@ import java.util.Map;
 public record RefineSettings(boolean enabled, int layers, long budget, String optimizer,
     Map<String, Object> parameters, int valCrops, int valCropSize, int checkpointEvery) {
 
-  /** The defaults: off in {@code prune}, L = 8 layers, 1 500 evaluations, PROTES. */
+  /** The defaults: off in {@code prune}, L = 8 layers, 1 300 evaluations, PROTES. */
   public static RefineSettings defaults() {
-    return new RefineSettings(false, 8, 1500, "protes", Map.of(), 16, 128, 1);
+    return new RefineSettings(false, 8, 1300, "protes", Map.of(), 16, 128, 1);
   }
 
   public RefineSettings {
