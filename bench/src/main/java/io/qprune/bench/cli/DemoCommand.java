@@ -39,7 +39,7 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--refine-layers", defaultValue = "8", paramLabel = "L", description = "Layers in the refinement (a number or 'all'; default: ${DEFAULT-VALUE}).")
   String refineLayers;
 
-  @Option(names = "--refine-budget", defaultValue = "600", paramLabel = "M", description = "Evaluations of the refinement; 0 skips it (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--refine-budget", defaultValue = "300", paramLabel = "M", description = "Evaluations of the refinement; 0 skips it (default: ${DEFAULT-VALUE}).")
   long refineBudget;
 
   @Option(names = "--seed", defaultValue = "1", description = "Seed of calibration, solver and refinement (default: ${DEFAULT-VALUE}).")

@@ -25,8 +25,8 @@ public record DemoOptions(List<Double> sparsities, double refineSparsity, int re
     }
   }
 
-  /** 20/36/50 %, refine 36 % on 8 layers with 600 evaluations, seed 1, 2 threads. */
+  /** 20/36/50 %, refine 36 % on 8 layers with 300 evaluations, seed 1, 2 threads. */
   public static DemoOptions defaults() {
-    return new DemoOptions(List.of(0.2, 0.36, 0.5), 0.36, 8, 600, 1, 2);
+    return new DemoOptions(List.of(0.2, 0.36, 0.5), 0.36, 8, 300, 1, 2);
   }
 }
