@@ -128,7 +128,7 @@ public final class BenchPruningCommand implements Callable<Integer> {
     meta.putPOJO("config", cfg.asMap());
     meta.putPOJO("options", o);
     PruneOutputs.write(out.resolve("bench.json"), meta);
-    String command = "qprune bench pruning " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    String command = "qprune " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     PruningReport.write(out, summary, r.rows(), note, command.strip(),
         java.util.Map.of("config", cfg.asMap(), "options", o, "seeds", "1.." + seeds));
     PrintWriter w = spec.commandLine().getOut();

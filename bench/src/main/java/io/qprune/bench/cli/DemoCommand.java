@@ -62,7 +62,7 @@ public final class DemoCommand implements Callable<Integer> {
     Files.createDirectories(out);
     try (Denoiser model = ModelFile.loadDefault()) {
       Demo.Outcome o = new Demo(model, cfg, opt, err).run();
-      String command = "qprune demo " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+      String command = "qprune " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
       DemoReport.write(out, o, model, cfg, opt, command.strip());
       PrintWriter w = spec.commandLine().getOut();
       w.println();
