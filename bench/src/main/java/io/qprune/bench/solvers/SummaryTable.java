@@ -50,7 +50,7 @@ public final class SummaryTable {
       String gap = known == null || known == 0 ? "" : fmt(100.0 * (first.maximise() ? known - best : best - known)
           / Math.abs(known), 3);
       lines.add(new String[] {first.instance(), Integer.toString(first.variables()), first.label(),
-          fmt(first.timeLimitSeconds(), 2), fmt(best, 0), fmt(median(obj), 1), known == null ? "" : fmt(known, 0),
+          fmt(first.timeLimitSeconds(), 2), value(best), value(median(obj)), known == null ? "" : value(known),
           known == null ? "" : hits + "/" + g.size(), gap, fmt(median(ttb), 3),
           service.stream().allMatch(Objects::isNull) ? "" : fmt(median(service), 3),
           rate.stream().allMatch(d -> Double.isNaN(d)) ? "" : sci(median(rate)) + " " + first.rateUnit()});
@@ -79,6 +79,11 @@ public final class SummaryTable {
       return Long.toString((long) d);
     }
     return String.format(Locale.ROOT, "%." + decimals + "f", d);
+  }
+
+  /** An objective: whole numbers as they are, others with six significant digits (pruning QUBOs are small). */
+  static String value(double d) {
+    return Double.isNaN(d) || d == Math.rint(d) ? fmt(d, 0) : String.format(Locale.ROOT, "%.6g", d);
   }
 
   private static String sci(double d) {
