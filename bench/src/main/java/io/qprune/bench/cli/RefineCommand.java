@@ -13,7 +13,7 @@ import io.qprune.formulation.model.Denoiser;
 import io.qprune.formulation.model.Mask;
 import io.qprune.formulation.model.ModelFile;
 import io.qprune.formulation.model.Torch;
-import io.qprune.formulation.prune.EvalPhotos;
+import io.qprune.formulation.data.NoisyPair;
 import io.qprune.formulation.prune.PruneConfig;
 import io.qprune.formulation.prune.PruneRun;
 import io.qprune.formulation.refine.Refined;
@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -82,17 +83,18 @@ public final class RefineCommand implements Callable<Integer> {
       Qubo q = readQubo(quboFile, UnitLayout.of(m), qubo != null || cfg.refine().layers() != 0
           && cfg.refine().layers() < m.layers().size());
       Files.createDirectories(out);
-      var noise = PruneRun.noise(cfg);
+      List<NoisyPair> valPhotos = PruneRun.photos(Split.VAL, m, cfg);
+      List<NoisyPair> testPhotos = PruneRun.photos(Split.TEST, m, cfg);
       m.setMask(start);
-      EvalReport valBefore = Evaluation.run(m, EvalPhotos.of(Split.VAL, m.spec().color(), noise, cfg.evalSeed()));
-      EvalReport testBefore = Evaluation.run(m, EvalPhotos.of(Split.TEST, m.spec().color(), noise, cfg.evalSeed()));
+      EvalReport valBefore = Evaluation.run(m, valPhotos);
+      EvalReport testBefore = Evaluation.run(m, testPhotos);
       Refined r;
       try (RefineProgress bar = new RefineProgress(plain, err)) {
         r = PruneRun.refine(m, cfg, q, start, PruneRun.Progress.ofRefining(bar::iteration), out, resume);
       }
       m.setMask(r.mask());
-      EvalReport valAfter = Evaluation.run(m, EvalPhotos.of(Split.VAL, m.spec().color(), noise, cfg.evalSeed()));
-      EvalReport testAfter = Evaluation.run(m, EvalPhotos.of(Split.TEST, m.spec().color(), noise, cfg.evalSeed()));
+      EvalReport valAfter = Evaluation.run(m, valPhotos);
+      EvalReport testAfter = Evaluation.run(m, testPhotos);
       String method = methodOf(mask) + "+tt";
       PruneOutputs.write(out.resolve(PruneOutputs.MASK),
           PruneOutputs.mask(UnitLayout.of(m), r.mask(), method, r.mask().sparsity()));

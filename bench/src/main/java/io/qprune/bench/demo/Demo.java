@@ -10,7 +10,6 @@ import io.qprune.formulation.importance.ScoreSet;
 import io.qprune.formulation.model.Cost;
 import io.qprune.formulation.model.Denoiser;
 import io.qprune.formulation.model.Mask;
-import io.qprune.formulation.prune.EvalPhotos;
 import io.qprune.formulation.prune.Method;
 import io.qprune.formulation.prune.PruneConfig;
 import io.qprune.formulation.prune.PruneRun;
@@ -31,7 +30,7 @@ import java.util.Locale;
 public final class Demo {
   /** What the demo measured, with the masks, the refinement and the wall time of each stage. */
   public record Outcome(DemoRow unpruned, List<DemoRow> rows, Refined refined, double scoreSeconds,
-      double totalSeconds) {}
+      double totalSeconds, List<NoisyPair> test) {}
 
   private final Denoiser model;
   private final PruneConfig cfg;
@@ -48,7 +47,7 @@ public final class Demo {
   /** Runs every stage; the model's mask is keep-all afterwards. */
   public Outcome run() {
     long t0 = System.nanoTime();
-    List<NoisyPair> test = EvalPhotos.of(Split.TEST, model.spec().color(), PruneRun.noise(cfg), cfg.evalSeed());
+    List<NoisyPair> test = PruneRun.photos(Split.TEST, model, cfg);
     Mask all = Mask.all(model.units().size());
     Cost full = model.fullCost();
     try {
@@ -78,7 +77,7 @@ public final class Demo {
           }
         }
       }
-      return new Outcome(unpruned, rows, refined, scoreSecs, secs(t0));
+      return new Outcome(unpruned, rows, refined, scoreSecs, secs(t0), test);
     } finally {
       model.setMask(all);
     }

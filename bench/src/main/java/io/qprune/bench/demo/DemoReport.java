@@ -10,14 +10,11 @@ import io.qprune.bench.report.RunEnvironment;
 import io.qprune.formulation.data.Image;
 import io.qprune.formulation.data.ImageFiles;
 import io.qprune.formulation.data.NoisyPair;
-import io.qprune.formulation.data.Split;
 import io.qprune.formulation.eval.ImageDenoiser;
 import io.qprune.formulation.eval.Psnr;
 import io.qprune.formulation.model.Denoiser;
 import io.qprune.formulation.model.Mask;
-import io.qprune.formulation.prune.EvalPhotos;
 import io.qprune.formulation.prune.PruneConfig;
-import io.qprune.formulation.prune.PruneRun;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +41,7 @@ public final class DemoReport {
     }
     PsnrPlot.plot(series, o.unpruned().testPsnr(), "Test PSNR vs filter sparsity (shipped Half-UNet, sigma 25)",
         dir.resolve("psnr-vs-sparsity.png"));
-    List<String[]> crops = crops(dir, o, model, cfg, opt);
+    List<String[]> crops = crops(dir, o, model, opt);
     HtmlPage h = new HtmlPage("qprune demo: pruning the shipped Half-UNet denoiser");
     h.p("Filters pruned by the hybrid QUBO (Taylor/Fisher importance and activation redundancy, exact"
         + " sparsity by the capacity search, solver " + cfg.solver() + "), then polished by TT refinement"
@@ -82,9 +79,8 @@ public final class DemoReport {
     return DemoTable.text(o);
   }
 
-  private static List<String[]> crops(Path dir, Demo.Outcome o, Denoiser model, PruneConfig cfg,
-      DemoOptions opt) {
-    NoisyPair photo = EvalPhotos.of(Split.TEST, model.spec().color(), PruneRun.noise(cfg), cfg.evalSeed()).get(0);
+  private static List<String[]> crops(Path dir, Demo.Outcome o, Denoiser model, DemoOptions opt) {
+    NoisyPair photo = o.test().get(0);
     Image clean = photo.clean();
     int h = Math.min(CROP, clean.height());
     int w = Math.min(CROP, clean.width());

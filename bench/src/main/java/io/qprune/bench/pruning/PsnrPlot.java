@@ -9,7 +9,6 @@ import java.util.Map;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** Draws test PSNR (mean, with ± std error bars) against sparsity, one line per method, as PNG and SVG. */
@@ -56,11 +55,6 @@ public final class PsnrPlot {
       ref.setMarker(SeriesMarkers.NONE);
       ref.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
     }
-    save(chart, png);
-  }
-
-  /** Saves a chart as {@code png} and as the sibling {@code .svg}, each written atomically. */
-  public static void save(Chart<?, ?> chart, Path png) {
     Path abs = png.toAbsolutePath();
     ChartFiles.save(chart, abs.getParent(), abs.getFileName().toString().replaceFirst("\\.png$", ""));
   }

@@ -4,17 +4,11 @@ import java.util.List;
 
 /** A builder of self-contained HTML report pages (inline CSS, no scripts, renders from file://). */
 public final class HtmlPage {
-  private static final String STYLE = "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;"
-      + "max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}"
-      + "h1{font-size:1.6em}h2{font-size:1.25em;margin-top:1.8em;border-bottom:1px solid #ddd}"
-      + "table{border-collapse:collapse;margin:1em 0;font-size:.92em}"
-      + "th,td{border:1px solid #ccc;padding:.3em .6em;text-align:right}"
-      + "th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}"
+  // the shared report look, plus what these pages add: left-aligned first column, best rows, crops
+  private static final String STYLE = Html.CSS + "td:first-child,th:first-child{text-align:left}"
       + "tr.best td{font-weight:600;background:#eef7ee}"
-      + "code,pre{background:#f6f6f6;padding:.1em .3em;border-radius:3px}pre{padding:.6em;overflow-x:auto}"
-      + "figure{display:inline-block;margin:.5em;text-align:center}figcaption{font-size:.85em}"
-      + "img.crop{image-rendering:pixelated;width:256px;height:256px;border:1px solid #999}"
-      + "img.plot{max-width:100%}.note{color:#555;font-size:.9em}";
+      + "figure{display:inline-block;margin:.5em;text-align:center}"
+      + "img.crop{image-rendering:pixelated;width:256px;height:256px;border:1px solid #999}";
   private final StringBuilder body = new StringBuilder();
   private final String title;
 

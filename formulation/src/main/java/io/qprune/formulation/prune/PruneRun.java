@@ -135,14 +135,17 @@ public final class PruneRun {
     progress.finished("select", secs.get("select"));
 
     Mask mask = pruned.selection().mask();
+    // decoded and made noisy once, scored before and after refinement
+    List<NoisyPair> valPhotos = cfg.evaluate() ? photos(Split.VAL, model, cfg) : null;
+    List<NoisyPair> testPhotos = cfg.evaluate() ? photos(Split.TEST, model, cfg) : null;
     Refined refined = null;
     EvalReport valBefore = null;
     EvalReport testBefore = null;
     if (cfg.refine().enabled()) {
       if (cfg.evaluate()) {
         model.setMask(mask);
-        valBefore = Evaluation.run(model, EvalPhotos.of(Split.VAL, model.spec().color(), noise(cfg), cfg.evalSeed()));
-        testBefore = Evaluation.run(model, EvalPhotos.of(Split.TEST, model.spec().color(), noise(cfg), cfg.evalSeed()));
+        valBefore = Evaluation.run(model, valPhotos);
+        testBefore = Evaluation.run(model, testPhotos);
       }
       progress.started("refine");
       t = System.nanoTime();
@@ -158,18 +161,21 @@ public final class PruneRun {
     }
     progress.started("validation");
     t = System.nanoTime();
-    EvalReport val = Evaluation.run(model,
-        EvalPhotos.of(Split.VAL, model.spec().color(), noise(cfg), cfg.evalSeed()));
+    EvalReport val = Evaluation.run(model, valPhotos);
     secs.put("validation", since(t));
     progress.finished("validation", secs.get("validation"));
     progress.started("test");
     t = System.nanoTime();
-    EvalReport test = Evaluation.run(model,
-        EvalPhotos.of(Split.TEST, model.spec().color(), noise(cfg), cfg.evalSeed()));
+    EvalReport test = Evaluation.run(model, testPhotos);
     secs.put("test", since(t));
     progress.finished("test", secs.get("test"));
     return new Result(scores, pruned, model.fullCost(), model.cost(mask), val, test, secs, refined,
         valBefore, testBefore);
+  }
+
+  /** The whole photos of a split with the config's noise (eval seed): what val/test scores use. */
+  public static List<NoisyPair> photos(Split split, Denoiser model, PruneConfig cfg) {
+    return EvalPhotos.of(split, model.spec().color(), noise(cfg), cfg.evalSeed());
   }
 
   /** The refinement stage alone: {@code start} polished on the config's validation crops. */

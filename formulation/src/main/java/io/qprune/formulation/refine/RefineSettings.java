@@ -4,6 +4,7 @@ import io.qprune.api.InvalidInputException;
 import io.qprune.api.spi.Suggest;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -48,37 +49,36 @@ public record RefineSettings(boolean enabled, int layers, long budget, String op
       throw new InvalidInputException("'refine' must be a mapping (enabled, layers, budget, optimizer,"
           + " optimizer_parameters, val_crops, val_crop_size, checkpoint_every), got " + block);
     }
-    RefineSettings r = defaults();
-    for (Map.Entry<?, ?> e : map.entrySet()) {
-      r = r.with(String.valueOf(e.getKey()), e.getValue());
-    }
-    return r;
+    Map<String, Object> m = defaults().asMap();
+    map.forEach((k, v) -> m.put(known(String.valueOf(k)), v));
+    return fromMap(m);
   }
 
   /** A copy with one key set by its config name. */
   public RefineSettings with(String key, Object v) {
-    return switch (key) {
-      case "enabled" -> new RefineSettings(bool(key, v), layers, budget, optimizer, parameters,
-          valCrops, valCropSize, checkpointEvery);
-      case "layers" -> new RefineSettings(enabled, layersValue(v), budget, optimizer, parameters,
-          valCrops, valCropSize, checkpointEvery);
-      case "budget" -> new RefineSettings(enabled, layers, whole(key, v), optimizer, parameters,
-          valCrops, valCropSize, checkpointEvery);
-      case "optimizer" -> new RefineSettings(enabled, layers, budget, String.valueOf(v), parameters,
-          valCrops, valCropSize, checkpointEvery);
-      case "optimizer_parameters" -> new RefineSettings(enabled, layers, budget, optimizer, map(v),
-          valCrops, valCropSize, checkpointEvery);
-      case "val_crops" -> new RefineSettings(enabled, layers, budget, optimizer, parameters,
-          (int) whole(key, v), valCropSize, checkpointEvery);
-      case "val_crop_size" -> new RefineSettings(enabled, layers, budget, optimizer, parameters,
-          valCrops, (int) whole(key, v), checkpointEvery);
-      case "checkpoint_every" -> new RefineSettings(enabled, layers, budget, optimizer, parameters,
-          valCrops, valCropSize, (int) whole(key, v));
-      default -> throw new InvalidInputException("Unknown refine key '" + key + "'. Known keys: enabled,"
-          + " layers, budget, optimizer, optimizer_parameters, val_crops, val_crop_size,"
-          + " checkpoint_every." + Suggest.maybe(key, java.util.List.of("enabled", "layers", "budget",
-              "optimizer", "optimizer_parameters", "val_crops", "val_crop_size", "checkpoint_every")));
-    };
+    Map<String, Object> m = asMap();
+    m.put(known(key), v);
+    return fromMap(m);
+  }
+
+  private static final List<String> KEYS = List.of("enabled", "layers", "budget", "optimizer",
+      "optimizer_parameters", "val_crops", "val_crop_size", "checkpoint_every");
+
+  private static String known(String key) {
+    if (!KEYS.contains(key)) {
+      throw new InvalidInputException("Unknown refine key '" + key + "'. Known keys: "
+          + String.join(", ", KEYS) + "." + Suggest.maybe(key, KEYS));
+    }
+    return key;
+  }
+
+  /** Parses a complete mapping of every key (as {@link #asMap()} writes it). */
+  private static RefineSettings fromMap(Map<String, Object> m) {
+    return new RefineSettings(bool("enabled", m.get("enabled")), layersValue(m.get("layers")),
+        whole("budget", m.get("budget")), String.valueOf(m.get("optimizer")),
+        map(m.get("optimizer_parameters")), (int) whole("val_crops", m.get("val_crops")),
+        (int) whole("val_crop_size", m.get("val_crop_size")),
+        (int) whole("checkpoint_every", m.get("checkpoint_every")));
   }
 
   /** The settings as a config mapping (for reports). */
