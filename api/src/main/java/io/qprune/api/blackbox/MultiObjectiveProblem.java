@@ -1,6 +1,9 @@
 package io.qprune.api.blackbox;
 
 import io.qprune.api.InvalidInputException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,9 +21,15 @@ public final class MultiObjectiveProblem<G> {
   private final double[] upper;
   private final double[] scores;
   private final double[] reference;
+  private final List<G> start;
 
   private MultiObjectiveProblem(int length, int objectives, double[] lower, double[] upper, double[] scores,
       double[] reference) {
+    this(length, objectives, lower, upper, scores, reference, List.of());
+  }
+
+  private MultiObjectiveProblem(int length, int objectives, double[] lower, double[] upper, double[] scores,
+      double[] reference, List<G> start) {
     if (length < 1) {
       throw new InvalidInputException("A genome needs at least 1 gene, got " + length);
     }
@@ -34,6 +43,7 @@ public final class MultiObjectiveProblem<G> {
     this.upper = upper;
     this.scores = scores;
     this.reference = reference;
+    this.start = start;
   }
 
   /** Genomes of {@code length} bits scored on {@code objectives} objectives. */
@@ -72,7 +82,7 @@ public final class MultiObjectiveProblem<G> {
         throw new InvalidInputException("The score of bit " + i + " is " + perGene[i] + "; scores must be finite");
       }
     }
-    return new MultiObjectiveProblem<>(length, objectives, lower, upper, perGene.clone(), reference);
+    return new MultiObjectiveProblem<>(length, objectives, lower, upper, perGene.clone(), reference, start);
   }
 
   /** A copy whose optimisers report the hypervolume w.r.t. (r1, r2); 2 objectives only. */
@@ -84,7 +94,56 @@ public final class MultiObjectiveProblem<G> {
     if (!Double.isFinite(r1) || !Double.isFinite(r2)) {
       throw new InvalidInputException("The reference point (" + r1 + ", " + r2 + ") must be finite");
     }
-    return new MultiObjectiveProblem<>(length, objectives, lower, upper, scores, new double[] {r1, r2});
+    return new MultiObjectiveProblem<>(length, objectives, lower, upper, scores, new double[] {r1, r2}, start);
+  }
+
+  /**
+   * A copy whose optimisers put these genomes (copied, checked against the genome's shape) into the
+   * initial population before any random ones: a problem-specific initialisation.
+   */
+  @SuppressWarnings("unchecked")
+  public MultiObjectiveProblem<G> withStart(List<G> genomes) {
+    List<G> copies = new ArrayList<>();
+    int k = 0;
+    for (G g : genomes) {
+      if (g instanceof int[]) {
+        int[] x = (int[]) g;
+        if (!isBinary() || x.length != length) {
+          throw new InvalidInputException("Start genome " + k + " is " + x.length + " bits; this problem takes "
+              + (isBinary() ? length + " bits" : length + " reals"));
+        }
+        for (int v : x) {
+          if (v != 0 && v != 1) {
+            throw new InvalidInputException("Start genome " + k + " holds " + v + "; bits must be 0 or 1");
+          }
+        }
+        copies.add((G) x.clone());
+      } else if (g instanceof double[]) {
+        double[] x = (double[]) g;
+        if (isBinary() || x.length != length) {
+          throw new InvalidInputException("Start genome " + k + " is " + x.length + " reals; this problem takes "
+              + (isBinary() ? length + " bits" : length + " reals"));
+        }
+        for (int i = 0; i < length; i++) {
+          if (!(x[i] >= lower[i] && x[i] <= upper[i])) {
+            throw new InvalidInputException("Start genome " + k + " has gene " + i + " = " + x[i] + " outside ["
+                + lower[i] + ", " + upper[i] + "]");
+          }
+        }
+        copies.add((G) x.clone());
+      } else {
+        throw new InvalidInputException("A genome must be an int[] or a double[], got "
+            + (g == null ? "null" : g.getClass().getName()));
+      }
+      k++;
+    }
+    return new MultiObjectiveProblem<>(length, objectives, lower, upper, scores, reference,
+        Collections.unmodifiableList(copies));
+  }
+
+  /** The genomes the initial population starts with (may be empty); do not modify them. */
+  public List<G> start() {
+    return start;
   }
 
   /** Whether genomes are bit strings ({@code int[]}); otherwise they are {@code double[]}. */
@@ -125,6 +184,7 @@ public final class MultiObjectiveProblem<G> {
   public String toString() {
     return "MultiObjectiveProblem[" + (isBinary() ? "binary" : "real") + ", length=" + length + ", objectives="
         + objectives + (scores != null ? ", scores" : "")
-        + (reference != null ? ", reference=(" + reference[0] + ", " + reference[1] + ")" : "") + "]";
+        + (reference != null ? ", reference=(" + reference[0] + ", " + reference[1] + ")" : "")
+        + (start.isEmpty() ? "" : ", start=" + start.size()) + "]";
   }
 }

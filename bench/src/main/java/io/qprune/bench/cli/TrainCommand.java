@@ -1,5 +1,7 @@
 package io.qprune.bench.cli;
 
+import io.qprune.formulation.train.ClassifierTrainConfig;
+import io.qprune.formulation.train.ClassifierTraining;
 import io.qprune.formulation.train.TrainConfig;
 import io.qprune.formulation.train.TrainListener;
 import io.qprune.formulation.train.Training;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Spec;
     name = "train",
     mixinStandardHelpOptions = true,
     description = {
-      "Train a denoiser (Adam, cosine or step LR, seeded) from a JSON config.",
+      "Train a denoiser (Adam, cosine or step LR, seeded) from a JSON config, or a ResNet",
+      "classifier when the config says \"task\": \"classification\" (configs/train-resnet20.json).",
       "Writes model.qpm, train-log.json and checkpoint.bin to the output folder;",
       "run the same command again after a kill to resume from the last checkpoint."
     })
@@ -45,17 +48,51 @@ public final class TrainCommand implements Callable<Integer> {
   }
 
   private int train() {
-    TrainConfig cfg = TrainConfig.load(config);
+    String json;
+    try {
+      json = java.nio.file.Files.readString(config);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new io.qprune.api.InvalidInputException("Config file " + config + " does not exist", e);
+    } catch (java.io.IOException e) {
+      throw new io.qprune.api.InvalidInputException("Cannot read config " + config + ": " + e.getMessage(), e);
+    }
+    if (ClassifierTrainConfig.isClassification(json)) {
+      return trainClassifier(ClassifierTrainConfig.parse(json, config.toString()));
+    }
+    TrainConfig cfg = TrainConfig.parse(json, config.toString());
     if (threads != null) {
       cfg = cfg.withThreads(threads);
     }
     var out = spec.commandLine().getOut();
-    Listener listener = new Listener(noProgress, out);
+    Listener listener = new Listener(noProgress, out, null);
     Path weights;
     try {
       weights = Training.run(cfg, output, listener);
     } finally {
       listener.close();
+    }
+    out.println("weights: " + weights);
+    out.println("log:     " + output.resolve(Training.LOG));
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  private int trainClassifier(ClassifierTrainConfig cfg) {
+    if (threads != null) {
+      cfg = cfg.withThreads(threads);
+    }
+    var out = spec.commandLine().getOut();
+    Listener listener = new Listener(noProgress, out, "val acc %.2f %%");
+    Path weights;
+    try {
+      weights = ClassifierTraining.run(cfg, output, listener);
+    } finally {
+      listener.close();
+    }
+    var model = io.qprune.formulation.model.ClassifierFile.load(weights);
+    try (model) {
+      out.println("validation accuracy: " + model.info().get("valAccuracy"));
+      out.println("test accuracy:       " + model.info().get("testAccuracy"));
     }
     out.println("weights: " + weights);
     out.println("log:     " + output.resolve(Training.LOG));
@@ -72,11 +109,14 @@ public final class TrainCommand implements Callable<Integer> {
     private final boolean plain;
     private final java.io.PrintWriter out;
     private ProgressBar bar;
+    private final String metric;
     private String lastPsnr = "";
 
-    Listener(boolean plain, java.io.PrintWriter out) {
+    /** {@code metric}: how to show a validation value (null: PSNR against the noisy input's). */
+    Listener(boolean plain, java.io.PrintWriter out, String metric) {
       this.plain = plain;
       this.out = out;
+      this.metric = metric;
     }
 
     @Override
@@ -102,6 +142,14 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public void validated(int step, double psnr, double noisyPsnr) {
+      if (metric != null) {
+        lastPsnr = " " + String.format(Locale.ROOT, metric, psnr);
+        if (plain) {
+          out.printf(Locale.ROOT, "step %d:%s%n", step, lastPsnr);
+          out.flush();
+        }
+        return;
+      }
       lastPsnr = String.format(Locale.ROOT, " val %.2f dB (+%.2f)", psnr, psnr - noisyPsnr);
       if (plain) {
         out.printf(Locale.ROOT, "step %d: val PSNR %.3f dB, noisy %.3f dB%n", step, psnr, noisyPsnr);

@@ -13,7 +13,7 @@ final class BatchNormParams {
   private final Parameter mean;
   private final Parameter var;
 
-  BatchNormParams(MaskedNetwork owner, String name, int channels) {
+  BatchNormParams(ParamFactory owner, String name, int channels) {
     Shape s = new Shape(channels);
     gamma = owner.param(name + ".gamma", Parameter.Type.GAMMA, s);
     beta = owner.param(name + ".beta", Parameter.Type.BETA, s);

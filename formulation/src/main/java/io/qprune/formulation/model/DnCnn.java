@@ -67,6 +67,11 @@ final class DnCnn extends MaskedNetwork {
   }
 
   @Override
+  List<Conv> weightConvs() {
+    return List.copyOf(convs);
+  }
+
+  @Override
   public Cost cost(Mask mask) {
     long params = 0;
     double macs = 0;

@@ -25,6 +25,11 @@ final class GhostModule {
     cheapBn = new BatchNormParams(owner, name + ".cheapBn", units);
   }
 
+  /** Its two convs (primary, cheap). */
+  List<Conv> convs() {
+    return List.of(primary, cheap);
+  }
+
   NDArray apply(NDArray x, NDArray mask, boolean training, List<NDArray> taps) {
     NDArray p = Activation.relu(primaryBn.apply(primary.apply(x), training));
     NDArray c = Activation.relu(cheapBn.apply(cheap.apply(p), training));

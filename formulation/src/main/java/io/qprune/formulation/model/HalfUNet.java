@@ -89,6 +89,14 @@ final class HalfUNet extends MaskedNetwork {
     return x.sub(head.apply(d));
   }
 
+  @Override
+  List<Conv> weightConvs() {
+    List<Conv> out = new ArrayList<>();
+    modules.forEach(m -> out.addAll(m.convs()));
+    out.add(head);
+    return out;
+  }
+
   private static NDArray mask(List<NDArray> masks, int layer) {
     return masks == null ? null : masks.get(layer);
   }

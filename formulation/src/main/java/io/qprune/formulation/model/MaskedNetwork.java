@@ -14,7 +14,7 @@ import java.util.List;
  * A residual denoiser whose prunable units are multiplied by masks in the forward pass; inputs
  * and outputs are NCHW on the 0–1 scale.
  */
-public abstract class MaskedNetwork extends AbstractBlock {
+public abstract class MaskedNetwork extends AbstractBlock implements ParamFactory {
   private final long seed;
 
   protected MaskedNetwork(long seed) {
@@ -41,6 +41,57 @@ public abstract class MaskedNetwork extends AbstractBlock {
    */
   public abstract NDArray denoiseFolded(NDArray x, Mask mask, NDManager arrays);
 
+  /** Every conv whose weights may be pruned one by one, in forward order. */
+  abstract List<Conv> weightConvs();
+
+  /** The individually prunable weight layers (every conv's weight), in forward order. */
+  public final List<WeightLayer> weightLayers() {
+    List<WeightLayer> out = new java.util.ArrayList<>();
+    int offset = 0;
+    for (Conv c : weightConvs()) {
+      int n = Math.toIntExact(c.weight().getArray().getShape().size());
+      out.add(new WeightLayer(c.name(), out.size(), n, offset));
+      offset += n;
+    }
+    return out;
+  }
+
+  /** The current weights of weight layer {@code i}, flattened. */
+  public final float[] weights(int i) {
+    return weightConvs().get(i).weight().getArray().toFloatArray();
+  }
+
+  /**
+   * Multiplies every prunable conv weight by its entry of {@code masks} (one flattened 0/1 array per
+   * weight layer) in place; the returned handle restores the weights when closed.
+   */
+  public final AutoCloseable pruneWeights(List<float[]> masks) {
+    List<Conv> convs = weightConvs();
+    if (masks.size() != convs.size()) {
+      throw new io.qprune.api.InvalidInputException("Got weight masks for " + masks.size() + " layers; the network"
+          + " has " + convs.size());
+    }
+    List<float[]> saved = new java.util.ArrayList<>();
+    for (int i = 0; i < convs.size(); i++) {
+      NDArray w = convs.get(i).weight().getArray();
+      float[] v = w.toFloatArray();
+      if (masks.get(i).length != v.length) {
+        throw new io.qprune.api.InvalidInputException("The weight mask of " + convs.get(i).name() + " has "
+            + masks.get(i).length + " entries; the layer has " + v.length + " weights");
+      }
+      saved.add(v.clone());
+      for (int k = 0; k < v.length; k++) {
+        v[k] *= masks.get(i)[k];
+      }
+      w.set(v);
+    }
+    return () -> {
+      for (int i = 0; i < convs.size(); i++) {
+        convs.get(i).weight().getArray().set(saved.get(i));
+      }
+    };
+  }
+
   /** The 0/1 values of {@code mask} for {@code layer}'s units. */
   protected static float[] layerMask(Mask mask, Layer layer) {
     float[] v = new float[layer.units()];
@@ -54,15 +105,9 @@ public abstract class MaskedNetwork extends AbstractBlock {
   public abstract Cost cost(Mask mask);
 
   /** Creates and registers a parameter; weights get a seeded He-normal initialiser. */
-  protected final Parameter param(String name, Parameter.Type type, Shape shape) {
-    Parameter.Builder b = Parameter.builder().setName(name).setType(type).optShape(shape);
-    if (type == Parameter.Type.WEIGHT) {
-      b.optInitializer(new SeededInit(seed, name));
-    }
-    if (type == Parameter.Type.RUNNING_MEAN || type == Parameter.Type.RUNNING_VAR) {
-      b.optRequiresGrad(false);
-    }
-    return addParameter(b.build());
+  @Override
+  public final Parameter param(String name, Parameter.Type type, Shape shape) {
+    return addParameter(ParamFactory.build(seed, name, type, shape));
   }
 
   @Override

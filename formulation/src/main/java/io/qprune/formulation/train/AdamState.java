@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
-import io.qprune.formulation.model.MaskedNetwork;
+import ai.djl.nn.Block;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -24,7 +24,7 @@ final class AdamState {
   private final Map<String, NDArray[]> moments = new LinkedHashMap<>();
   private int t;
 
-  AdamState(MaskedNetwork net, NDManager manager) {
+  AdamState(Block net, NDManager manager) {
     for (Pair<String, Parameter> p : net.getParameters()) {
       if (p.getValue().requiresGradient()) {
         NDArray w = p.getValue().getArray();
@@ -38,7 +38,12 @@ final class AdamState {
   }
 
   /** Applies one update with learning rate {@code lr} to every trainable parameter. */
-  void step(MaskedNetwork net, double lr) {
+  void step(Block net, double lr) {
+    step(net, lr, 0);
+  }
+
+  /** One update with decoupled weight decay {@code wd} (AdamW) on the weights, none on biases and norms. */
+  void step(Block net, double lr, double wd) {
     t++;
     double corrected = lr * Math.sqrt(1 - Math.pow(B2, t)) / (1 - Math.pow(B1, t));
     for (Pair<String, Parameter> p : net.getParameters()) {
@@ -47,9 +52,10 @@ final class AdamState {
         continue;
       }
       NDArray w = p.getValue().getArray();
+      float decay = p.getValue().getType() == Parameter.Type.WEIGHT ? (float) wd : 0f;
       w.getNDArrayInternal().adamUpdate(
           new NDList(w, w.getGradient(), mv[0], mv[1]), new NDList(w), (float) lr,
-          (float) corrected, 0f, 1f, -1f, B1, B2, EPS, true, false);
+          (float) corrected, decay, 1f, -1f, B1, B2, EPS, true, decay > 0);
     }
   }
 

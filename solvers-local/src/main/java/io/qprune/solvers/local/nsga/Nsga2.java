@@ -32,7 +32,7 @@ public final class Nsga2 implements MultiObjectiveOptimizer {
     Representation<G> rep = Representation.of(problem);
     Variation<G> variation = Variation.of(problem, cfg);
     Nsga2State<G> s = run.resume().map(b -> Nsga2Checkpoint.read(b, problem, cfg, rep, run.seed()))
-        .orElseGet(() -> new Nsga2State<>(run.seed()));
+        .orElseGet(() -> new Nsga2State<>(run.seed(), cfg.flipRate()));
     Evaluator<G> evaluator = new Evaluator<>(problem, objectives, rep);
     double[] ref = problem.reference().orElse(null);
     String reason = null;
@@ -42,15 +42,24 @@ public final class Nsga2 implements MultiObjectiveOptimizer {
         break;
       }
       SplittableRandom rng = new SplittableRandom(Seeds.forRead(s.seed, s.steps));
-      List<G> candidates = s.steps == 0 ? initial(rep, rng) : offspring(s, variation, rng);
+      List<G> candidates = s.steps == 0 ? initial(problem, rep, rng) : offspring(s, variation, rng);
       List<G> genomes = new ArrayList<>(s.population);
+      int parents = genomes.size();
       List<double[]> values = new ArrayList<>(s.objectives);
       int fresh = evaluator.evaluate(candidates, s.cache, run.budget() - s.cache.size(), genomes, values);
       s.population = new ArrayList<>();
       s.objectives = new ArrayList<>();
+      int survived = 0;
       for (int i : Survival.select(values, cfg.population())) {
         s.population.add(genomes.get(i));
         s.objectives.add(values.get(i));
+        survived += i >= parents ? 1 : 0;
+      }
+      if (cfg.adaptive() && s.steps > 0 && genomes.size() > parents) {
+        // the 1/5 success rule: bolder moves while more than a fifth of the offspring survive
+        double success = survived / (double) (genomes.size() - parents);
+        s.flipRate = Math.min(0.5, Math.max(1e-6,
+            success > 0.2 ? s.flipRate * 1.5 : s.flipRate / Math.pow(1.5, 0.25)));
       }
       s.stall = fresh == 0 ? s.stall + 1 : 0;
       double hv = ref == null ? Double.NaN : Hypervolume.of2d(s.objectives, ref);
@@ -79,9 +88,14 @@ public final class Nsga2 implements MultiObjectiveOptimizer {
     return run.cancellation().isCancelled() ? "cancelled" : null;
   }
 
-  private <G> List<G> initial(Representation<G> rep, SplittableRandom rng) {
+  private <G> List<G> initial(MultiObjectiveProblem<G> problem, Representation<G> rep, SplittableRandom rng) {
     List<G> out = new ArrayList<>(cfg.population());
-    for (int i = 0; i < cfg.population(); i++) {
+    for (G g : problem.start()) {
+      if (out.size() < cfg.population()) {
+        out.add(g);
+      }
+    }
+    while (out.size() < cfg.population()) {
       out.add(rep.random(rng));
     }
     return out;
@@ -93,7 +107,7 @@ public final class Nsga2 implements MultiObjectiveOptimizer {
     while (out.size() < cfg.population()) {
       G p1 = s.population.get(Tournament.select(ranking, rng));
       G p2 = s.population.get(Tournament.select(ranking, rng));
-      out.addAll(variation.breed(p1, p2, rng));
+      out.addAll(variation.breed(p1, p2, s.flipRate, rng));
     }
     return out.subList(0, cfg.population());
   }

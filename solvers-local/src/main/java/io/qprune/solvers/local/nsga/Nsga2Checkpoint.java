@@ -28,7 +28,8 @@ final class Nsga2Checkpoint {
       Representation<G> rep) {
     ObjectNode o = JSON.createObjectNode();
     o.put("format", FORMAT).put("version", VERSION).put("problem", fingerprint(problem)).put("seed", s.seed)
-        .put("params", cfg.toString()).put("steps", s.steps).put("stall", s.stall);
+        .put("params", cfg.toString()).put("steps", s.steps).put("stall", s.stall)
+        .put("flip_rate", s.flipRate);
     ArrayNode population = o.putArray("population");
     for (G g : s.population) {
       population.add(encode(rep.key(g)));
@@ -65,7 +66,7 @@ final class Nsga2Checkpoint {
     expect("problem", o.path("problem").asText(), fingerprint(problem));
     expect("seed", o.path("seed").asText(), Long.toString(seed));
     expect("parameters", o.path("params").asText(), cfg.toString());
-    Nsga2State<G> s = new Nsga2State<>(seed);
+    Nsga2State<G> s = new Nsga2State<>(seed, o.path("flip_rate").asDouble(cfg.flipRate()));
     JsonNode values = o.path("values");
     int i = 0;
     for (JsonNode k : o.path("evaluated")) {

@@ -13,12 +13,15 @@ final class Nsga2State<G> {
   /** Populations formed so far: 1 after the initial one. */
   int steps;
   int stall;
+  /** The adaptive SparseEA operators' current flip rate. */
+  double flipRate;
   List<G> population = new ArrayList<>();
   List<double[]> objectives = new ArrayList<>();
   final GenomeCache cache = new GenomeCache();
   final List<Double> hypervolume = new ArrayList<>();
 
-  Nsga2State(long seed) {
+  Nsga2State(long seed, double flipRate) {
     this.seed = seed;
+    this.flipRate = flipRate;
   }
 }

@@ -16,6 +16,14 @@ final class SparseCrossover {
 
   /** The child (a new array); equal to p1 when the chosen side has no candidate. */
   int[] cross(int[] p1, int[] p2, SplittableRandom rng) {
+    return cross(p1, p2, 0, rng);
+  }
+
+  /**
+   * As {@link #cross(int[], int[], SplittableRandom)}, changing max(1, round(rate · candidates)) bits
+   * (each by its own tournament; a bit drawn twice counts once); rate 0 changes one.
+   */
+  int[] cross(int[] p1, int[] p2, double rate, SplittableRandom rng) {
     int[] child = p1.clone();
     boolean clear = rng.nextDouble() < 0.5;
     int[] candidates = new int[p1.length];
@@ -25,7 +33,8 @@ final class SparseCrossover {
         candidates[count++] = i;
       }
     }
-    if (count > 0) {
+    int k = count == 0 ? 0 : Math.max(1, (int) Math.round(rate * count));
+    for (int j = 0; j < k; j++) {
       child[ScoreTournament.pick(candidates, count, scores, clear, rng)] = clear ? 0 : 1;
     }
     return child;

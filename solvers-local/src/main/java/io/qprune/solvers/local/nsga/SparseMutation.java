@@ -15,6 +15,11 @@ final class SparseMutation {
 
   /** Changes one bit of x in place, or none when x has no bit of the chosen kind. */
   void mutate(int[] x, SplittableRandom rng) {
+    mutate(x, 0, rng);
+  }
+
+  /** Changes max(1, round(rate · candidates)) bits of the chosen kind (rate 0: one), each by a tournament. */
+  void mutate(int[] x, double rate, SplittableRandom rng) {
     boolean clear = rng.nextDouble() < 0.5;
     int[] candidates = new int[x.length];
     int count = 0;
@@ -23,8 +28,13 @@ final class SparseMutation {
         candidates[count++] = i;
       }
     }
-    if (count > 0) {
-      x[ScoreTournament.pick(candidates, count, scores, clear, rng)] = clear ? 0 : 1;
+    int k = count == 0 ? 0 : Math.max(1, (int) Math.round(rate * count));
+    int[] picks = new int[k];
+    for (int j = 0; j < k; j++) {
+      picks[j] = ScoreTournament.pick(candidates, count, scores, clear, rng);
+    }
+    for (int i : picks) {
+      x[i] = clear ? 0 : 1;
     }
   }
 }

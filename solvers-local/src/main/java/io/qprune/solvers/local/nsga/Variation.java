@@ -7,8 +7,11 @@ import java.util.SplittableRandom;
 
 /** How two parents make children: crossover (with the crossover probability), then mutation. */
 interface Variation<G> {
-  /** One or two new children; the parents are left untouched. */
-  List<G> breed(G p1, G p2, SplittableRandom rng);
+  /**
+   * One or two new children; the parents are left untouched. {@code rate}: the fraction of candidate
+   * bits the adaptive SparseEA operators change (ignored by the others).
+   */
+  List<G> breed(G p1, G p2, double rate, SplittableRandom rng);
 
   /** SBX + polynomial mutation for real genomes; SparseEA's or uniform operators for binary ones. */
   @SuppressWarnings("unchecked")
@@ -24,7 +27,7 @@ interface Variation<G> {
       }
       Sbx sbx = new Sbx(lo, hi, cfg.etaC());
       PolynomialMutation mutation = new PolynomialMutation(lo, hi, cfg.etaM(), pm);
-      Variation<double[]> v = (a, b, rng) -> {
+      Variation<double[]> v = (a, b, rate, rng) -> {
         double[][] c = rng.nextDouble() < cfg.crossoverProb() ? sbx.cross(a, b, rng)
             : new double[][] {a.clone(), b.clone()};
         mutation.mutate(c[0], rng);
@@ -43,15 +46,17 @@ interface Variation<G> {
       }
       SparseCrossover crossover = new SparseCrossover(scores);
       SparseMutation mutation = new SparseMutation(scores);
-      Variation<int[]> v = (a, b, rng) -> {
-        int[] c = rng.nextDouble() < cfg.crossoverProb() ? crossover.cross(a, b, rng) : a.clone();
-        mutation.mutate(c, rng);
+      boolean adaptive = cfg.adaptive();
+      Variation<int[]> v = (a, b, rate, rng) -> {
+        double r = adaptive ? rate : 0;
+        int[] c = rng.nextDouble() < cfg.crossoverProb() ? crossover.cross(a, b, r, rng) : a.clone();
+        mutation.mutate(c, r / 10, rng);
         return List.of(c);
       };
       return (Variation<G>) v;
     }
     UniformBitFlip ops = new UniformBitFlip(pm);
-    Variation<int[]> v = (a, b, rng) -> {
+    Variation<int[]> v = (a, b, rate, rng) -> {
       int[][] c = rng.nextDouble() < cfg.crossoverProb() ? ops.cross(a, b, rng) : new int[][] {a.clone(), b.clone()};
       ops.mutate(c[0], rng);
       ops.mutate(c[1], rng);

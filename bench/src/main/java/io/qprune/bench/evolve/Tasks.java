@@ -1,0 +1,66 @@
+package io.qprune.bench.evolve;
+
+import io.qprune.formulation.classify.FashionMnist;
+import io.qprune.formulation.classify.LabelledImages;
+import io.qprune.formulation.evolve.ClassifierTask;
+import io.qprune.formulation.evolve.DenoiserTask;
+import io.qprune.formulation.model.Denoiser;
+import io.qprune.formulation.model.ModelFile;
+import io.qprune.formulation.prune.PruneConfig;
+import io.qprune.formulation.prune.PruneRun;
+import io.qprune.formulation.evolve.WeightTask;
+import io.qprune.formulation.model.Classifier;
+import io.qprune.formulation.model.ClassifierFile;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/** Builds the weight-pruning task a model names: the shipped ResNet-20 by default, or a model file. */
+public final class Tasks {
+  private Tasks() {}
+
+  /**
+   * {@code model}: null or "resnet20" (the shipped Fashion-MNIST classifier), "halfunet" (the shipped
+   * denoiser), or a classifier or denoiser file.
+   * {@code validation}: validation images per evaluation (0: all).
+   */
+  public static WeightTask open(String model, Path data, int validation, Consumer<String> notes) {
+    if (model == null || model.equals("resnet20")) {
+      return classifier(ClassifierFile.loadDefault(), "ResNet-20 on Fashion-MNIST", data, validation, notes);
+    }
+    if (model.equals("halfunet")) {
+      return denoiser(ModelFile.loadDefault(), "Half-UNet C=32 denoiser (sigma 25)");
+    }
+    Path file = Path.of(model);
+    if (ClassifierFile.isClassifier(file)) {
+      return classifier(ClassifierFile.load(file), "classifier " + file.getFileName(), data, validation, notes);
+    }
+    return denoiser(ModelFile.load(file), "denoiser " + file.getFileName());
+  }
+
+  private static WeightTask denoiser(Denoiser d, String name) {
+    try {
+      PruneConfig cfg = PruneConfig.defaults();
+      return new DenoiserTask(d, PruneRun.noise(cfg), cfg.evalSeed(), cfg.refine().valCrops(),
+          cfg.refine().valCropSize(), name);
+    } catch (RuntimeException e) {
+      d.close();
+      throw e;
+    }
+  }
+
+  private static WeightTask classifier(Classifier c, String name, Path data, int validation,
+      Consumer<String> notes) {
+    try {
+      FashionMnist.Splits s = FashionMnist.load(data);
+      if (!s.note().isEmpty()) {
+        notes.accept(s.note());
+      }
+      LabelledImages val = validation == 0 || validation >= s.validation().count() ? s.validation()
+          : s.validation().slice(0, validation, s.validation().source() + "[0:" + validation + "]");
+      return new ClassifierTask(c, val, s.test(), name);
+    } catch (RuntimeException e) {
+      c.close();
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package io.qprune.formulation.evolve;
+
+import io.qprune.api.InvalidInputException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The knobs of an evolutionary pruning run. {@code budget}: distinct mask evaluations over both
+ * phases; {@code phase1Share} of them go to the threshold search; {@code anchorTolerance}: how much
+ * worse than the best Phase-1 error the light anchor may be (f2 units; NaN: the task's default);
+ * {@code validation}: validation images scored per mask (classification; 0 = all).
+ */
+public record EvolveSettings(int budget, int population, double phase1Share, long seed, double anchorTolerance,
+    double maxPrune, double flipRate, int validation, int checkpointEvery) {
+
+  private static final Set<String> KEYS = Set.of("budget", "population", "phase1_share", "seed",
+      "anchor_tolerance", "max_prune", "flip_rate", "validation", "checkpoint_every");
+
+  public EvolveSettings {
+    if (budget < 4 || population < 4 || population > budget) {
+      throw new InvalidInputException("evolve: need budget >= population >= 4, got budget " + budget
+          + ", population " + population);
+    }
+    if (!(phase1Share > 0 && phase1Share < 1)) {
+      throw new InvalidInputException("evolve: phase1_share must be in (0, 1), got " + phase1Share);
+    }
+    if (!(maxPrune > 0 && maxPrune <= 1)) {
+      throw new InvalidInputException("evolve: max_prune must be in (0, 1], got " + maxPrune);
+    }
+    if (!(flipRate > 0 && flipRate <= 0.5)) {
+      throw new InvalidInputException("evolve: flip_rate must be in (0, 0.5], got " + flipRate);
+    }
+    if (!Double.isNaN(anchorTolerance) && !(anchorTolerance >= 0)) {
+      throw new InvalidInputException("evolve: anchor_tolerance must be >= 0, got " + anchorTolerance);
+    }
+    if (validation < 0 || checkpointEvery < 1) {
+      throw new InvalidInputException("evolve: need validation >= 0 and checkpoint_every >= 1, got " + validation
+          + " and " + checkpointEvery);
+    }
+  }
+
+  /** The defaults: the run the closing figures come from. */
+  public static EvolveSettings defaults() {
+    return new EvolveSettings(1000, 40, 0.5, 1, Double.NaN, 0.995, 0.05, 1000, 1);
+  }
+
+  /** The defaults overridden by the entries of an {@code evolve:} mapping (unknown keys are errors). */
+  public static EvolveSettings from(Map<String, ?> m, String source) {
+    for (String k : m.keySet()) {
+      if (!KEYS.contains(k)) {
+        throw new InvalidInputException(source + ": unknown evolve setting '" + k + "'. Known: " + KEYS);
+      }
+    }
+    EvolveSettings d = defaults();
+    return new EvolveSettings(
+        integer(m, "budget", d.budget, source), integer(m, "population", d.population, source),
+        real(m, "phase1_share", d.phase1Share, source), (long) real(m, "seed", d.seed, source),
+        real(m, "anchor_tolerance", d.anchorTolerance, source), real(m, "max_prune", d.maxPrune, source),
+        real(m, "flip_rate", d.flipRate, source), integer(m, "validation", d.validation, source),
+        integer(m, "checkpoint_every", d.checkpointEvery, source));
+  }
+
+  /** These settings with the given overrides (null keeps a value). */
+  public EvolveSettings with(Integer budget, Integer population, Long seed) {
+    return new EvolveSettings(budget == null ? this.budget : budget,
+        population == null ? this.population : population, phase1Share, seed == null ? this.seed : seed,
+        anchorTolerance, maxPrune, flipRate, validation, checkpointEvery);
+  }
+
+  /** Evaluations for Phase 1 (at least one population). */
+  public int phase1Budget() {
+    return Math.max(population, (int) Math.round(budget * phase1Share));
+  }
+
+  /** As a map with the config's key names (for reports and the resume check). */
+  public Map<String, Object> toMap() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("budget", budget);
+    m.put("population", population);
+    m.put("phase1_share", phase1Share);
+    m.put("seed", seed);
+    m.put("anchor_tolerance", Double.isNaN(anchorTolerance) ? "task default" : anchorTolerance);
+    m.put("max_prune", maxPrune);
+    m.put("flip_rate", flipRate);
+    m.put("validation", validation);
+    m.put("checkpoint_every", checkpointEvery);
+    return m;
+  }
+
+  private static int integer(Map<String, ?> m, String k, int d, String source) {
+    Object v = m.get(k);
+    if (v == null) {
+      return d;
+    }
+    if (v instanceof Number && ((Number) v).doubleValue() == Math.rint(((Number) v).doubleValue())) {
+      return ((Number) v).intValue();
+    }
+    throw new InvalidInputException(source + ": evolve setting '" + k + "' must be an integer, got '" + v + "'");
+  }
+
+  private static double real(Map<String, ?> m, String k, double d, String source) {
+    Object v = m.get(k);
+    if (v == null) {
+      return d;
+    }
+    if (v instanceof Number) {
+      return ((Number) v).doubleValue();
+    }
+    throw new InvalidInputException(source + ": evolve setting '" + k + "' must be a number, got '" + v + "'");
+  }
+}

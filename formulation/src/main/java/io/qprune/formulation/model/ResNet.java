@@ -1,0 +1,155 @@
+package io.qprune.formulation.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.pooling.Pool;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * ResNet for small images (He et al. 2016, CIFAR variant): 3×3 stem, three stages of basic blocks
+ * (conv-BN-ReLU-conv-BN plus shortcut, ReLU), the first block of stages 2 and 3 halving the
+ * resolution with a stride-2 conv and a parameter-free shortcut (subsampling, zero channels
+ * appended), global average pooling and a linear classifier. Every conv and the classifier's
+ * weight matrix are prunable weight by weight; input is N × C × H × W, normalised.
+ */
+final class ResNet extends AbstractBlock implements ParamFactory {
+  private static final Shape ONE = new Shape(1, 1);
+  private static final Shape TWO = new Shape(2, 2);
+  private final long seed;
+  private final ResNetSpec spec;
+  private final List<Conv> convs = new ArrayList<>();
+  private final List<BatchNormParams> norms = new ArrayList<>();
+  private final List<WeightLayer> layers = new ArrayList<>();
+  private final Parameter fcWeight;
+  private final Parameter fcBias;
+  private int total;
+
+  ResNet(ResNetSpec spec, long seed) {
+    super((byte) 1);
+    this.seed = seed;
+    this.spec = spec;
+    int w = spec.width();
+    add("stem", spec.channels(), w, 1);
+    int in = w;
+    for (int s = 0; s < 3; s++) {
+      int out = w << s;
+      for (int b = 0; b < spec.blocks(); b++) {
+        String name = "s" + (s + 1) + "b" + (b + 1);
+        add(name + ".conv1", in, out, s > 0 && b == 0 ? 2 : 1);
+        add(name + ".conv2", out, out, 1);
+        in = out;
+      }
+    }
+    fcWeight = param("fc.weight", Parameter.Type.WEIGHT, new Shape(spec.classes(), in));
+    fcBias = param("fc.bias", Parameter.Type.BIAS, new Shape(spec.classes()));
+    layers.add(new WeightLayer("fc", layers.size(), spec.classes() * in, total));
+    total += spec.classes() * in;
+  }
+
+  private void add(String name, int in, int out, int stride) {
+    convs.add(new Conv(this, name, in, out, 3, stride, 1, false));
+    norms.add(new BatchNormParams(this, name + ".bn", out));
+    layers.add(new WeightLayer(name, layers.size(), out * in * 9, total));
+    total += out * in * 9;
+  }
+
+  @Override
+  public Parameter param(String name, Parameter.Type type, Shape shape) {
+    return addParameter(ParamFactory.build(seed, name, type, shape));
+  }
+
+  ResNetSpec spec() {
+    return spec;
+  }
+
+  /** The prunable weight layers: every conv in forward order, then the classifier. */
+  List<WeightLayer> weightLayers() {
+    return List.copyOf(layers);
+  }
+
+  /** The current weights of layer {@code i}, flattened. */
+  float[] weights(int i) {
+    return i < convs.size() ? convs.get(i).weight().getArray().toFloatArray() : fcWeight.getArray().toFloatArray();
+  }
+
+  /** Class scores (N × classes); batch statistics when training. */
+  NDArray logits(NDArray x, boolean training) {
+    return run(x, (k, in) -> norms.get(k).apply(convs.get(k).apply(in), training), null, null);
+  }
+
+  /**
+   * Class scores at inference (running statistics) with every weight multiplied by its entry of
+   * {@code masks} (one flattened 0/1 array per weight layer, null keeps all) and the batch norms
+   * folded into the convs; the folded weights are made in {@code arrays}.
+   */
+  NDArray logitsFolded(NDArray x, List<float[]> masks, NDManager arrays) {
+    return run(x, (k, in) -> {
+      float[][] f = norms.get(k).fold(ones(channels(k)));
+      return convs.get(k).applyFolded(in, f[0], f[1], masks == null ? ones(layers.get(k).size()) : masks.get(k),
+          arrays);
+    }, masks == null ? null : masks.get(layers.size() - 1), arrays);
+  }
+
+  private int channels(int k) {
+    return Math.toIntExact(convs.get(k).weight().getArray().getShape().get(0));
+  }
+
+  private static float[] ones(int n) {
+    float[] v = new float[n];
+    java.util.Arrays.fill(v, 1f);
+    return v;
+  }
+
+  private interface ConvBn {
+    NDArray apply(int k, NDArray in);
+  }
+
+  private NDArray run(NDArray x, ConvBn convBn, float[] fcMask, NDManager arrays) {
+    NDArray h = Activation.relu(convBn.apply(0, x));
+    int k = 1;
+    for (int s = 0; s < 3; s++) {
+      for (int b = 0; b < spec.blocks(); b++) {
+        NDArray o = Activation.relu(convBn.apply(k, h));
+        o = convBn.apply(k + 1, o);
+        NDArray shortcut = h;
+        if (s > 0 && b == 0) {
+          shortcut = Pool.maxPool2d(h, ONE, TWO, new Shape(0, 0), false);
+          shortcut = NDArrays.concat(new NDList(shortcut, shortcut.zerosLike()), 1);
+        }
+        h = Activation.relu(o.add(shortcut));
+        k += 2;
+      }
+    }
+    NDArray pooled = h.reshape(h.getShape().get(0), h.getShape().get(1), -1).mean(new int[] {2});
+    NDArray w = fcWeight.getArray();
+    if (fcMask != null) {
+      float[] v = w.toFloatArray();
+      for (int i = 0; i < v.length; i++) {
+        v[i] *= fcMask[i];
+      }
+      w = arrays.create(v, w.getShape());
+    }
+    return Linear.linear(pooled, w, fcBias.getArray()).singletonOrThrow();
+  }
+
+  @Override
+  protected NDList forwardInternal(
+      ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+    return new NDList(logits(inputs.singletonOrThrow(), training));
+  }
+
+  @Override
+  public Shape[] getOutputShapes(Shape[] inputShapes) {
+    return new Shape[] {new Shape(inputShapes[0].get(0), spec.classes())};
+  }
+}
