@@ -17,6 +17,11 @@ import io.qprune.formulation.data.Split;
 import io.qprune.formulation.eval.EvalReport;
 import io.qprune.formulation.eval.Evaluation;
 import io.qprune.formulation.eval.ImageScore;
+import io.qprune.formulation.classify.FashionMnist;
+import io.qprune.formulation.evolve.WeightMask;
+import io.qprune.formulation.evolve.WeightMaskFile;
+import io.qprune.formulation.model.Classifier;
+import io.qprune.formulation.model.ClassifierFile;
 import io.qprune.formulation.model.Denoiser;
 import io.qprune.formulation.model.Mask;
 import io.qprune.formulation.model.ModelFile;
@@ -47,11 +52,17 @@ import picocli.CommandLine.Spec;
 public final class EvalCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--model", description = "Model file (default: the shipped Half-UNet C=32, sigma 25, grey).")
+  @Option(names = "--model", description = "Model file (default: the shipped Half-UNet C=32, sigma 25, grey);"
+      + " a classifier file, or resnet20 for the shipped one, reports test accuracy instead.")
   Path model;
 
-  @Option(names = "--mask", description = "Mask file: one 0/1 per unit (spaces, commas, [..] allowed).")
+  @Option(names = "--mask", description = "Mask file: one 0/1 per unit (spaces, commas, [..] allowed), mask.json"
+      + " from `qprune prune`, or a weight mask (*.wmask.gz) from `qprune evolve`.")
   Path mask;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "Classifiers: the Fashion-MNIST folder (default:"
+      + " $QPRUNE_FASHION_MNIST or /usr/share/datasets/fashion-mnist).")
+  Path data;
 
   @Option(names = "--images", description = "Folder of clean PNG/JPEG photos (default: the shipped test split).")
   Path images;
@@ -79,20 +90,65 @@ public final class EvalCommand implements Callable<Integer> {
     return CliErrors.run(this::evaluate, spec.commandLine().getErr());
   }
 
-  private int evaluate() throws IOException {
+  private WeightMask weights;
+
+  private int evaluate() throws Exception {
     Torch.configure(threads);
+    if (model != null && (model.toString().equals("resnet20") || ClassifierFile.isClassifier(model))) {
+      return classify();
+    }
     Noise noise = gain == null ? new GaussianNoise(sigma) : new PoissonGaussianNoise(gain, sigma);
     try (Denoiser m = model == null ? ModelFile.loadDefault() : ModelFile.load(model)) {
-      if (mask != null) {
+      AutoCloseable restore = () -> { };
+      weights = null;
+      if (mask != null && WeightMaskFile.isWeightMask(mask)) {
+        weights = WeightMaskFile.read(mask, m.network().weightLayers());
+        restore = m.network().pruneWeights(weights.arrays());
+      } else if (mask != null) {
         m.setMask(readMask(mask));
       }
       List<NoisyPair> pairs = pairs(m.spec().color(), noise);
       EvalReport r = Evaluation.run(m, pairs);
+      restore.close();
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
         out.println(toJson(r, m, noise));
       } else {
         print(out, r, m, noise);
+      }
+      out.flush();
+    }
+    return ExitCodes.OK;
+  }
+
+  /** Test accuracy of a classifier (optionally under a weight mask) on Fashion-MNIST's test split. */
+  private int classify() throws IOException {
+    try (Classifier c = model.toString().equals("resnet20") ? ClassifierFile.loadDefault()
+        : ClassifierFile.load(model)) {
+      WeightMask w = mask == null ? WeightMask.all(c.weightLayers()) : WeightMaskFile.read(mask, c.weightLayers());
+      FashionMnist.Splits s = FashionMnist.load(data);
+      double acc = c.accuracy(s.test(), mask == null ? null : w.arrays(), 500);
+      PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        root.put("accuracy", acc);
+        root.put("error", 1 - acc);
+        root.put("images", s.test().count());
+        root.put("data", FashionMnist.locate(data).toString());
+        root.put("model", model.toString());
+        root.put("weights_kept", w.kept());
+        root.put("weights", w.size());
+        if (!s.note().isEmpty()) {
+          root.put("note", s.note());
+        }
+        out.println(mapper.writeValueAsString(root));
+      } else {
+        if (!s.note().isEmpty()) {
+          out.println(s.note());
+        }
+        out.printf(Locale.ROOT, "%s: test accuracy %.2f %% on %d images, %d of %d prunable weights kept (%.1f %%)%n",
+            model, 100 * acc, s.test().count(), w.kept(), w.size(), 100 * w.keptFraction());
       }
       out.flush();
     }
@@ -156,6 +212,10 @@ public final class EvalCommand implements Callable<Integer> {
     root.put("seed", seed);
     root.put("model", model == null ? "default" : model.toString());
     root.put("units_kept", m.mask().kept());
+    if (weights != null) {
+      root.put("weights_kept", weights.kept());
+      root.put("weights", weights.size());
+    }
     root.put("units", m.mask().size());
     ArrayNode per = root.putArray("per_image");
     for (ImageScore s : r.perImage()) {

@@ -248,7 +248,7 @@ public final class Evolution {
             + " continue it, or choose another --out");
       }
       JsonNode old = readJson(file);
-      if (!old.equals(id)) {
+      if (!old.toString().equals(id.toString())) {
         throw new InvalidInputException(file + " describes another run (" + old + "); this one is " + id
             + ". Resume with the same model and settings, or choose another --out");
       }

@@ -111,6 +111,45 @@ class Nsga2Test {
   }
 
   @Test
+  void adaptiveFlipRatesMoveManyBitsAndResumeExactly() {
+    Map<String, Object> adaptive = Map.of("sparse_flips", "adaptive", "flip_rate", 0.05);
+    BlackBoxRun run = BlackBoxRun.of(1200, 5);
+    ParetoResult<int[]> one = nsga2(Map.of()).minimise(TOY, Problems.sparse(VALUES), run);
+    ParetoResult<int[]> many = nsga2(adaptive).minimise(TOY, Problems.sparse(VALUES), run);
+    // several bits per operator cover the 200-bit space faster than SparseEA's single bit
+    assertThat(finalHv(many)).isGreaterThan(finalHv(one));
+    List<byte[]> states = new ArrayList<>();
+    Cancellation cancel = Cancellation.create();
+    nsga2(adaptive).minimise(TOY, Problems.sparse(VALUES), run.withCancellation(cancel)
+        .withCheckpoints(1, states::add).withListener((gen, evals, hv) -> { if (gen == 7) { cancel.cancel(); } }));
+    String state = new String(states.get(states.size() - 1), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(state).contains("\"flip_rate\"").doesNotContain("\"flip_rate\":0.05,");
+    assertSame(nsga2(adaptive).minimise(TOY, Problems.sparse(VALUES), run.resumingFrom(states.get(states.size() - 1))),
+        many);
+  }
+
+  @Test
+  void startGenomesSeedTheInitialPopulation() {
+    int[] empty = new int[200];
+    int[] full = new int[200];
+    java.util.Arrays.fill(full, 1);
+    List<int[]> seen = new ArrayList<>();
+    MultiObjective<int[]> recording = g -> {
+      if (seen.isEmpty()) {
+        seen.addAll(g);
+      }
+      return Problems.sparse(VALUES).evaluate(g);
+    };
+    nsga2(Map.of("population", 10)).minimise(TOY.withStart(List.of(empty, full)), recording, BlackBoxRun.of(20, 1));
+    assertThat(seen.get(0)).isEqualTo(empty);
+    assertThat(seen.get(1)).isEqualTo(full);
+    assertThat(seen).hasSize(10);
+    assertThatThrownBy(() -> TOY.withStart(List.of(new int[3]))).hasMessageContaining("3 bits");
+    assertThatThrownBy(() -> Problems.zdt1(10).withStart(List.of(new double[] {2, 0, 0, 0, 0, 0, 0, 0, 0, 0})))
+        .hasMessageContaining("gene 0 = 2.0 outside");
+  }
+
+  @Test
   void aCheckpointIsRefusedForAnotherSeedOrParameters() {
     List<byte[]> states = new ArrayList<>();
     nsga2(Map.of()).minimise(TOY, Problems.sparse(VALUES), BlackBoxRun.of(200, 1).withCheckpoints(1, states::add));
