@@ -87,7 +87,7 @@ final class SparkCluster implements Cluster {
     List<Tuple2<Integer, double[]>> rows;
     try {
       rows = jsc.parallelize(indexed, slices).mapPartitions(new EvaluatePartition(recipe)).collect();
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Scala throws the checked SparkException undeclared
       throw failure("Evaluation batch of " + candidates.size() + " candidates failed on " + url, e);
     }
     double[][] out = new double[candidates.size()][];
