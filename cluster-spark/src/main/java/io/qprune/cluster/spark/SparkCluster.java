@@ -14,6 +14,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.apache.spark.SimpleFutureAction;
+import org.apache.spark.SparkConf;
 import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -38,9 +39,10 @@ final class SparkCluster implements Cluster {
   }
 
   static SparkCluster start(String url) {
+    SparkConf conf = SparkSettings.of(url); // an unreachable master is reported here, plainly
     JavaSparkContext jsc;
     try {
-      jsc = new JavaSparkContext(SparkSettings.of(url));
+      jsc = new JavaSparkContext(conf);
     } catch (RuntimeException e) {
       throw new InvalidInputException("Cannot start Spark on " + url + ": " + e.getMessage(), e);
     }
