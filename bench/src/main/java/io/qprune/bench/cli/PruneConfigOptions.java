@@ -63,6 +63,7 @@ public final class PruneConfigOptions {
       p.putAll(params);
       c = c.with("solver_parameters", p);
     }
+    c.cluster(); // a bad address fails now, whether or not refinement runs
     return c;
   }
 }
