@@ -51,6 +51,11 @@ final class BenchPlanOptions {
       description = "run only instances whose name matches, e.g. 'bqp1000-.*|G22'")
   String filter;
 
+  @Option(names = "--cluster", paramLabel = "URL",
+      description = "where the cells run: local (this process, one after the other; default: the plan's),"
+          + " local[N] / local[*] (Spark in this JVM) or spark://host:port (a Spark standalone master)")
+  String cluster;
+
   /** The plan file (if any) with the flags given on the command line applied over it. */
   BenchPlan plan() {
     BenchPlan base = planFile == null ? null : PlanFile.read(planFile);
@@ -79,7 +84,8 @@ final class BenchPlanOptions {
         repeats != null ? repeats : base == null ? PlanFile.DEFAULT_REPEATS : base.repeats(),
         seed != null ? seed : base == null ? PlanFile.DEFAULT_SEED : base.seed(),
         timeLimits != null ? timeLimits : base == null ? List.of(PlanFile.DEFAULT_TIME_LIMIT) : base.timeLimits(),
-        out != null ? out : base == null ? PlanFile.DEFAULT_OUT : base.out());
+        out != null ? out : base == null ? PlanFile.DEFAULT_OUT : base.out(),
+        cluster != null ? cluster : base == null ? null : base.cluster());
   }
 
   /** Adds each --param LABEL.NAME=VALUE to the solver of that label. */

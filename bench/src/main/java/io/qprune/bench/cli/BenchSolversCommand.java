@@ -3,6 +3,8 @@ package io.qprune.bench.cli;
 import io.qprune.api.InvalidInputException;
 import io.qprune.api.QpruneException;
 import io.qprune.api.Solvers;
+import io.qprune.api.cluster.Cluster;
+import io.qprune.api.cluster.Clusters;
 import io.qprune.bench.report.PairedComparison;
 import io.qprune.bench.report.ReportWriter;
 import io.qprune.bench.report.RunEnvironment;
@@ -71,13 +73,21 @@ public final class BenchSolversCommand implements Callable<Integer> {
       run.put("resumed_runs", done.size());
       run.put("environment", env.describe());
       run.put("plan", plan.describe());
+      run.put("cluster", plan.cluster());
       List<BenchRow> written = new ArrayList<>(done.values());
-      List<BenchRow> rows = bench.run(done, row -> {
-        written.add(row);
-        o.println(progress(row));
-        o.flush();
-        ResultFiles.write(plan.out(), written, run); // rewritten after every run: --resume continues from here
-      });
+      List<BenchRow> rows;
+      try (Cluster cluster = Clusters.open(plan.cluster())) {
+        if (!Clusters.isInProcess(plan.cluster())) {
+          o.println("Running on cluster " + cluster.url() + " (" + cluster.parallelism() + " cells at a time)");
+          o.flush();
+        }
+        rows = bench.run(cluster, done, row -> {
+          written.add(row);
+          o.println(progress(row));
+          o.flush();
+          ResultFiles.write(plan.out(), written, run); // rewritten after every run: --resume continues from here
+        });
+      }
       ResultFiles.write(plan.out(), rows, run);
       List<PairedComparison> comparisons = PairedComparison.all(rows);
       Path report = ReportWriter.write(plan.out(), plan, rows, comparisons, env);

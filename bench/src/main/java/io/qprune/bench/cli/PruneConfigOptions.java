@@ -38,6 +38,9 @@ public final class PruneConfigOptions {
   @Option(names = "--threads", description = "PyTorch intra-op threads.")
   Integer threads;
 
+  @Option(names = "--cluster", paramLabel = "URL", description = "Where refinement evaluations run: local (this process, default), local[N], local[*] or spark://host:port.")
+  String cluster;
+
   /** The config file (or defaults) with every given option applied. */
   PruneConfig build(Double sparsity) {
     PruneConfig c = config == null ? PruneConfig.defaults() : PruneConfig.load(config);
@@ -51,6 +54,7 @@ public final class PruneConfigOptions {
     c = beta == null ? c : c.with("beta", beta);
     c = seed == null ? c : c.with("seed", seed);
     c = threads == null ? c : c.with("threads", threads);
+    c = cluster == null ? c : c.with("cluster", cluster);
     if (solver != null) {
       c = c.with("solver", solver).with("solver_parameters", Map.of());
     }
@@ -59,6 +63,7 @@ public final class PruneConfigOptions {
       p.putAll(params);
       c = c.with("solver_parameters", p);
     }
+    c.cluster(); // a bad address fails now, whether or not refinement runs
     return c;
   }
 }

@@ -1,6 +1,7 @@
 package io.qprune.bench.solvers;
 
 import io.qprune.api.InvalidInputException;
+import io.qprune.api.cluster.Clusters;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,12 +15,21 @@ import java.util.regex.PatternSyntaxException;
 /**
  * A benchmark campaign: which solvers (by label) run on which instances, how often (seeds
  * {@code seed .. seed+repeats-1}), under which time limits, and where the results go. Written as
- * a plan file ({@link PlanFile}) or as {@code qprune bench solvers} flags.
+ * a plan file ({@link PlanFile}) or as {@code qprune bench solvers} flags. {@code cluster} says where
+ * the cells run ({@code local}: one after the other in this process); it does not change the
+ * results, so it is not part of {@link #describe()}.
  */
 public record BenchPlan(List<SolverEntry> solvers, List<Path> instances, String filter, int repeats, long seed,
-    List<Double> timeLimits, Path out) {
+    List<Double> timeLimits, Path out, String cluster) {
+
+  /** A plan whose cells run in this process. */
+  public BenchPlan(List<SolverEntry> solvers, List<Path> instances, String filter, int repeats, long seed,
+      List<Double> timeLimits, Path out) {
+    this(solvers, instances, filter, repeats, seed, timeLimits, out, Clusters.IN_PROCESS);
+  }
 
   public BenchPlan {
+    cluster = cluster == null || cluster.isBlank() ? Clusters.IN_PROCESS : cluster.strip();
     solvers = List.copyOf(solvers);
     instances = List.copyOf(instances);
     timeLimits = List.copyOf(timeLimits);
@@ -52,6 +62,7 @@ public record BenchPlan(List<SolverEntry> solvers, List<Path> instances, String 
       throw new InvalidInputException("Time limits " + timeLimits + " repeat a value; list each once");
     }
     filterPattern(filter);
+    Clusters.validate(cluster);
   }
 
   /** The instance-name filter, or null to keep every instance. */

@@ -8,7 +8,7 @@ package io.qprune.bench.solvers;
  */
 public record BenchRow(String instance, int variables, String solver, String label, int repeat, long seed,
     double timeLimitSeconds, double objective, boolean maximise, Double bestKnown, double timeToBestSeconds,
-    double totalSeconds, Double serviceSeconds, double rate, String rateUnit) {
+    double totalSeconds, Double serviceSeconds, double rate, String rateUnit) implements java.io.Serializable {
 
   /** The campaign cell this run fills. */
   public Cell cell() {

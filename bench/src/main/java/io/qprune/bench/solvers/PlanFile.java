@@ -15,7 +15,7 @@ import java.util.Map;
  * and the line.
  */
 public final class PlanFile {
-  static final List<String> KEYS = List.of("solvers", "instances", "filter", "repeats", "seed", "time_limits", "out");
+  static final List<String> KEYS = List.of("solvers", "instances", "filter", "repeats", "seed", "time_limits", "out", "cluster");
   static final List<String> SOLVER_KEYS = List.of("name", "label", "parameters");
   /** Defaults shared with the command-line flags. */
   public static final int DEFAULT_REPEATS = 1;
@@ -54,12 +54,14 @@ public final class PlanFile {
     Node seed = (Node) map.get("seed");
     Node limits = (Node) map.get("time_limits");
     Node out = (Node) map.get("out");
+    Node cluster = (Node) map.get("cluster");
     try {
       return new BenchPlan(solvers(solvers), instances(instances), filter == null ? null : text(filter, "filter"),
           repeats == null ? DEFAULT_REPEATS : (int) whole(repeats, "repeats", 1, 1_000_000),
           seed == null ? DEFAULT_SEED : whole(seed, "seed", 0, Long.MAX_VALUE / 2),
           limits == null ? List.of(DEFAULT_TIME_LIMIT) : timeLimits(limits),
-          out == null ? DEFAULT_OUT : dir.resolve(text(out, "out")).normalize());
+          out == null ? DEFAULT_OUT : dir.resolve(text(out, "out")).normalize(),
+          cluster == null ? null : text(cluster, "cluster"));
     } catch (InvalidInputException e) {
       if (e.getMessage().startsWith(file.toString())) {
         throw e;

@@ -12,6 +12,7 @@ import io.qprune.formulation.model.ModelSpec;
 import io.qprune.formulation.model.Torch;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +75,35 @@ class RefineCommandTest {
         "--resume");
     assertThat(again.code()).as(again.err()).isZero();
     assertThat(JSON.readTree(Files.readString(out.resolve("mask.json"))).get("kept")).isEqualTo(mask.get("kept"));
+  }
+
+  @Test
+  void refinementOnSparkGivesTheInProcessMask() throws Exception {
+    Path pruned = dir.resolve("pruned-spark");
+    CliRun p = CliRun.main("prune", "--config", config.toString(), "--sparsity", "0.5", "--out",
+        pruned.toString());
+    assertThat(p.code()).as(p.err()).isZero();
+    JsonNode[] reports = new JsonNode[2];
+    JsonNode[] masks = new JsonNode[2];
+    String[] clusters = {"local", "local[2]"};
+    for (int i = 0; i < 2; i++) {
+      Path out = dir.resolve("refined-on-" + i);
+      CliRun r = CliRun.main("refine", "--config", config.toString(), "--mask",
+          pruned.resolve("mask.json").toString(), "--layers", "2", "--out", out.toString(), "--plain",
+          "--cluster", clusters[i]);
+      assertThat(r.code()).as(r.err()).isZero();
+      masks[i] = JSON.readTree(Files.readString(out.resolve("mask.json"))).get("kept");
+      reports[i] = JSON.readTree(Files.readString(out.resolve("report.json"))).get("refined");
+      // every evaluation, in order, with its PSNR: the cluster saw exactly the in-process values
+      if (i == 1) {
+        assertThat(Files.readString(out.resolve("refine-evaluations.txt")))
+            .isEqualTo(Files.readString(dir.resolve("refined-on-0/refine-evaluations.txt")));
+      }
+    }
+    assertThat(masks[1]).isEqualTo(masks[0]);
+    for (String k : List.of("evaluations", "val_crops_psnr_before", "val_crops_psnr_after", "layers")) {
+      assertThat(reports[1].get(k)).as(k).isEqualTo(reports[0].get(k));
+    }
   }
 
   @Test

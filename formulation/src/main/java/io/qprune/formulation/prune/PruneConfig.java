@@ -69,6 +69,7 @@ public final class PruneConfig {
     d.put("eval_seed", 1);
     d.put("evaluate", true);
     d.put("threads", 2);
+    d.put("cluster", "local");
     d.put("refine", RefineSettings.defaults().asMap());
     return Collections.unmodifiableMap(d);
   }
@@ -217,6 +218,19 @@ public final class PruneConfig {
   /** Whether {@code prune} scores the pruned network on the validation and test photos. */
   public boolean evaluate() {
     return bool("evaluate");
+  }
+
+  /**
+   * Where black-box evaluations run: {@code local} (this process, the default), {@code local[N]},
+   * {@code local[*]} or {@code spark://host:port} (with qprune-cluster-spark on the class path).
+   */
+  public String cluster() {
+    Object v = values.get("cluster");
+    if (!(v instanceof String s) || s.isBlank()) {
+      throw new InvalidInputException("'cluster' must be local, local[N], local[*] or spark://host:port, got " + v);
+    }
+    io.qprune.api.cluster.Clusters.validate(s);
+    return s.strip();
   }
 
   /** The TT-refinement stage's settings (the {@code refine:} block; off by default). */

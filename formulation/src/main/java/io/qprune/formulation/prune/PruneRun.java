@@ -17,7 +17,10 @@ import io.qprune.formulation.model.Mask;
 import io.qprune.api.Qubo;
 import io.qprune.formulation.data.FixedCrops;
 import io.qprune.formulation.data.ShippedPhotos;
+import io.qprune.api.cluster.Cluster;
+import io.qprune.api.cluster.Clusters;
 import io.qprune.formulation.eval.MaskEvaluator;
+import io.qprune.formulation.eval.ValidationRecipe;
 import io.qprune.formulation.refine.RefineSettings;
 import io.qprune.formulation.refine.Refined;
 import io.qprune.formulation.refine.Refiner;
@@ -181,11 +184,33 @@ public final class PruneRun {
   /** The refinement stage alone: {@code start} polished on the config's validation crops. */
   public static Refined refine(Denoiser model, PruneConfig cfg, Qubo qubo, Mask start,
       Progress progress, Path stateDir, boolean resume) {
+    if (!Clusters.isInProcess(cfg.cluster())) {
+      return refineOn(cfg, model, qubo, start, progress, stateDir, resume);
+    }
     RefineSettings rs = cfg.refine();
     List<NoisyPair> crops = FixedCrops.of(ShippedPhotos.load(Split.VAL, model.spec().color()),
         rs.valCrops(), rs.valCropSize(), noise(cfg), cfg.evalSeed());
     try (MaskEvaluator val = new MaskEvaluator(model, crops)) {
       return new Refiner(rs, cfg.seed()).run(val, model.layers(), qubo, start, stateDir, resume,
+          progress::refining);
+    }
+  }
+
+  /**
+   * The refinement with its evaluations on the config's cluster: each executor rebuilds the same
+   * evaluator from the config's model file (not from {@code model}, which only gives the layers).
+   */
+  private static Refined refineOn(PruneConfig cfg, Denoiser model, Qubo qubo, Mask start, Progress progress,
+      Path stateDir, boolean resume) {
+    RefineSettings rs = cfg.refine();
+    ValidationRecipe recipe = ValidationRecipe.of(cfg.model(), rs.valCrops(), rs.valCropSize(), cfg.sigma(),
+        cfg.evalSeed(), cfg.threads());
+    try (Cluster cluster = Clusters.open(cfg.cluster())) {
+      Refiner.Scorer scorer = (sub, points) -> {
+        double[][] rows = cluster.evaluate(recipe.within(sub.start(), sub.freeUnits()), points);
+        return java.util.Arrays.stream(rows).mapToDouble(r -> r[0]).toArray();
+      };
+      return new Refiner(rs, cfg.seed()).run(scorer, model.layers(), qubo, start, stateDir, resume,
           progress::refining);
     }
   }

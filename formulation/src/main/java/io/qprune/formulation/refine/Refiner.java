@@ -26,6 +26,20 @@ public final class Refiner {
     void iteration(int iteration, long evaluations, long budget, double bestPsnr);
   }
 
+  /**
+   * Scores points of a sub-problem: the validation PSNR of each, in order. In this process by a
+   * {@link MaskEvaluator}, or by a cluster that rebuilds one on its executors.
+   */
+  @FunctionalInterface
+  public interface Scorer {
+    double[] psnr(SubProblem sub, List<int[]> points);
+
+    /** Scores with {@code val}, one point after the other. */
+    static Scorer of(MaskEvaluator val) {
+      return (sub, points) -> points.stream().mapToDouble(p -> val.psnr(sub.expand(p))).toArray();
+    }
+  }
+
   /** The files of a resumable run: the optimiser's checkpoint and the evaluation log. */
   public static final String STATE = "refine-state.json";
   public static final String EVALUATIONS = "refine-evaluations.txt";
@@ -61,6 +75,12 @@ public final class Refiner {
    */
   public Refined run(MaskEvaluator val, List<Layer> layers, Qubo qubo, Mask start, Path stateDir,
       boolean resume, Progress progress) {
+    return run(Scorer.of(val), layers, qubo, start, stateDir, resume, progress);
+  }
+
+  /** As {@link #run(MaskEvaluator, List, Qubo, Mask, Path, boolean, Progress)}, scoring with {@code scorer}. */
+  public Refined run(Scorer scorer, List<Layer> layers, Qubo qubo, Mask start, Path stateDir,
+      boolean resume, Progress progress) {
     long t0 = System.nanoTime();
     SubProblem sub = subProblem(layers, qubo, start);
     List<String> names = sub.layers().stream().map(Layer::name).toList();
@@ -80,26 +100,28 @@ public final class Refiner {
       BlackBoxResult r = optimizer.minimise(sub.problem(), points -> {
         double[] v = new double[points.size()];
         List<Integer> todo = new ArrayList<>();
+        List<int[]> fresh = new ArrayList<>();
         for (int i = 0; i < v.length; i++) {
           Double known = log.get(points.get(i));
           if (known != null) {
             v[i] = -known;
           } else {
             todo.add(i);
+            fresh.add(points.get(i));
           }
         }
         long t = System.nanoTime();
-        for (int i : todo) {
-          double psnr = val.psnr(sub.expand(points.get(i)));
-          log.put(points.get(i), psnr);
-          v[i] = -psnr;
+        double[] psnr = fresh.isEmpty() ? new double[0] : scorer.psnr(sub, fresh);
+        for (int j = 0; j < psnr.length; j++) {
+          log.put(fresh.get(j), psnr[j]);
+          v[todo.get(j)] = -psnr[j];
         }
         log.flush();
         evalSecs[0] += (System.nanoTime() - t) / 1e9;
         return v;
       }, run);
       Double before = log.get(sub.startPoint());
-      double valBefore = before != null ? before : val.psnr(start);
+      double valBefore = before != null ? before : scorer.psnr(sub, List.of(sub.startPoint()))[0];
       return new Refined(start, sub.expand(r.best()), names, sub.size(),
           java.util.Arrays.stream(sub.startPoint()).sum(), valBefore, -r.bestValue(), r,
           (System.nanoTime() - t0) / 1e9, evalSecs[0]);

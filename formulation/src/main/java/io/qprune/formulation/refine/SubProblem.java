@@ -30,6 +30,11 @@ public final class SubProblem {
     return start;
   }
 
+  /** The indices (in the whole network) of the free units, in the order of a point's values. */
+  public int[] freeUnits() {
+    return units.clone();
+  }
+
   /** The number of free units. */
   public int size() {
     return units.length;
