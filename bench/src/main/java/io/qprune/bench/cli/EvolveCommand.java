@@ -3,6 +3,8 @@ package io.qprune.bench.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.qprune.api.InvalidInputException;
+import io.qprune.api.cluster.Clusters;
+import io.qprune.bench.evolve.ClusterTask;
 import io.qprune.bench.evolve.FrontPlot;
 import io.qprune.bench.evolve.Tasks;
 import io.qprune.formulation.evolve.EvolveListener;
@@ -19,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -39,8 +42,8 @@ public final class EvolveCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--config", paramLabel = "FILE", description = "YAML/JSON: evolve settings (budget, population,"
-      + " phase1_share, seed, anchor_tolerance, max_prune, flip_rate, validation, checkpoint_every), optionally"
-      + " model, data and threads.")
+      +  " phase1_share, seed, anchor_tolerance, max_prune, flip_rate, validation, checkpoint_every, importance), optionally"
+      + " model, data, threads and cluster.")
   Path config;
 
   @Option(names = "--model", paramLabel = "FILE", description = "resnet20 (default: the shipped ResNet-20 on"
@@ -66,6 +69,10 @@ public final class EvolveCommand implements Callable<Integer> {
   @Option(names = "--out", defaultValue = "runs/evolve", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path out;
 
+  @Option(names = "--cluster", paramLabel = "URL", description = "Where validation batches run: local (this process,"
+      + " default), local[N], local[*] or spark://host:port (executors need the data at the same path).")
+  String cluster;
+
   @Option(names = "--resume", description = "Continue the run checkpointed in --out.")
   boolean resume;
 
@@ -90,9 +97,20 @@ public final class EvolveCommand implements Callable<Integer> {
     Path d = data != null ? data : file.get("data") == null ? null : Path.of(String.valueOf(file.get("data")));
     int t = threads != null ? threads : ((Number) file.getOrDefault("threads", 2)).intValue();
     Torch.configure(t);
+    String url = cluster != null ? cluster : String.valueOf(file.getOrDefault("cluster", Clusters.IN_PROCESS));
+    Clusters.validate(url);
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (WeightTask task = Tasks.open(m, d, s.validation(), n -> note(err, n));
+    WeightTask opened = Tasks.open(m, d, s.validation(), s.importance(), n -> note(err, n));
+    if (!Clusters.isInProcess(url)) {
+      try {
+        opened = new ClusterTask(opened, Clusters.open(url), m, d, s.validation(), s.importance(), t);
+      } catch (RuntimeException e) {
+        opened.close();
+        throw e;
+      }
+    }
+    try (WeightTask task = opened;
         Progress progress = new Progress(plain, err)) {
       o.printf(Locale.ROOT, "%s: %d prunable weights in %d layers; budget %d evaluations (phase 1: %d), population"
           + " %d, seed %d%n", task.describe(), size(task), task.layers().size(), s.budget(), s.phase1Budget(),
@@ -102,6 +120,7 @@ public final class EvolveCommand implements Callable<Integer> {
       Map<String, Object> run = new LinkedHashMap<>();
       run.put("model", m == null ? "resnet20 (shipped)" : m);
       run.put("threads", t);
+      run.put("cluster", url);
       FrontFiles.write(r, task, s, run, out);
       FrontPlot.write(r, task, out);
       print(o, r, task);
@@ -155,8 +174,9 @@ public final class EvolveCommand implements Callable<Integer> {
       }
       Map<String, Object> m = (Map<String, Object>) tree;
       for (String k : m.keySet()) {
-        if (!k.equals("evolve") && !k.equals("model") && !k.equals("data") && !k.equals("threads")) {
-          throw new InvalidInputException(config + ": unknown key '" + k + "'. Known: evolve, model, data, threads");
+        if (!List.of("evolve", "model", "data", "threads", "cluster").contains(k)) {
+          throw new InvalidInputException(config + ": unknown key '" + k + "'. Known: evolve, model, data, threads,"
+              + " cluster");
         }
       }
       return m;

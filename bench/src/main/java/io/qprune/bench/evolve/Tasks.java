@@ -24,15 +24,32 @@ public final class Tasks {
    * {@code validation}: validation images per evaluation (0: all).
    */
   public static WeightTask open(String model, Path data, int validation, Consumer<String> notes) {
+    return open(model, data, validation, "magnitude", notes);
+  }
+
+  /**
+   * As {@link #open(String, Path, int, Consumer)} with weight importance {@code magnitude},
+   * {@code fisher} or {@code auto} (fisher for classifiers, magnitude for denoisers).
+   */
+  public static WeightTask open(String model, Path data, int validation, String importance,
+      Consumer<String> notes) {
+    boolean classifier = model == null || model.equals("resnet20") || ClassifierFile.isClassifier(Path.of(model));
+    boolean fisher = importance.equals("fisher") || importance.equals("auto") && classifier;
     if (model == null || model.equals("resnet20")) {
-      return classifier(ClassifierFile.loadDefault(), "ResNet-20 on Fashion-MNIST", data, validation, notes);
+      return classifier(ClassifierFile.loadDefault(), "ResNet-20 on Fashion-MNIST", data, validation, fisher,
+          notes);
+    }
+    if (fisher) {
+      throw new io.qprune.api.InvalidInputException("importance: fisher is implemented for classifiers only;"
+          + " use magnitude for a denoiser");
     }
     if (model.equals("halfunet")) {
       return denoiser(ModelFile.loadDefault(), "Half-UNet C=32 denoiser (sigma 25)");
     }
     Path file = Path.of(model);
     if (ClassifierFile.isClassifier(file)) {
-      return classifier(ClassifierFile.load(file), "classifier " + file.getFileName(), data, validation, notes);
+      return classifier(ClassifierFile.load(file), "classifier " + file.getFileName(), data, validation, fisher,
+          notes);
     }
     return denoiser(ModelFile.load(file), "denoiser " + file.getFileName());
   }
@@ -48,7 +65,7 @@ public final class Tasks {
     }
   }
 
-  private static WeightTask classifier(Classifier c, String name, Path data, int validation,
+  private static WeightTask classifier(Classifier c, String name, Path data, int validation, boolean fisher,
       Consumer<String> notes) {
     try {
       FashionMnist.Splits s = FashionMnist.load(data);
@@ -57,7 +74,7 @@ public final class Tasks {
       }
       LabelledImages val = validation == 0 || validation >= s.validation().count() ? s.validation()
           : s.validation().slice(0, validation, s.validation().source() + "[0:" + validation + "]");
-      return new ClassifierTask(c, val, s.test(), name);
+      return new ClassifierTask(c, val, s.test(), name, fisher ? s.train() : null);
     } catch (RuntimeException e) {
       c.close();
       throw e;

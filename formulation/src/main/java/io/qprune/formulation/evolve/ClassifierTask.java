@@ -12,13 +12,24 @@ public final class ClassifierTask implements WeightTask {
   private final LabelledImages validation;
   private final LabelledImages test;
   private final String name;
+  private final List<float[]> saliency;
 
-  /** Takes ownership of {@code model}. */
+  /** Takes ownership of {@code model}; importance is |w|. */
   public ClassifierTask(Classifier model, LabelledImages validation, LabelledImages test, String name) {
+    this(model, validation, test, name, null);
+  }
+
+  /**
+   * Takes ownership of {@code model}; importance is the OBD saliency ½·w²·F measured on
+   * {@code fisherData} (64 batches of 64; null: |w|).
+   */
+  public ClassifierTask(Classifier model, LabelledImages validation, LabelledImages test, String name,
+      LabelledImages fisherData) {
     this.model = model;
     this.validation = validation;
     this.test = test;
     this.name = name;
+    this.saliency = fisherData == null ? null : model.fisherSaliency(fisherData, 64, 64);
   }
 
   public Classifier model() {
@@ -37,11 +48,19 @@ public final class ClassifierTask implements WeightTask {
 
   @Override
   public float[] importance(int layer) {
+    if (saliency != null) {
+      return saliency.get(layer).clone();
+    }
     float[] w = model.weights(layer);
     for (int i = 0; i < w.length; i++) {
       w[i] = Math.abs(w[i]);
     }
     return w;
+  }
+
+  @Override
+  public boolean comparableAcrossLayers() {
+    return saliency != null;
   }
 
   @Override

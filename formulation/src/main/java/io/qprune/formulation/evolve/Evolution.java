@@ -91,7 +91,8 @@ public final class Evolution {
     listener.note(String.format(java.util.Locale.ROOT,
         "anchors: heavy keeps %.1f %% (error %.4f), light keeps %.1f %% (error %.4f, tolerance %.4f)",
         100 * heavy.keptFraction(), heavy.valError(), 100 * light.keptFraction(), light.valError(), tolerance));
-    Corridor corridor = new Corridor(light.mask(), heavy.mask(), Importance.layerNormalised(task));
+    Corridor corridor = new Corridor(light.mask(), heavy.mask(),
+        Importance.global(task, !task.comparableAcrossLayers()));
     List<FrontMember> phase2 = List.of();
     String note = "";
     long room = settings.budget() - evaluations;
@@ -146,6 +147,9 @@ public final class Evolution {
     double[] hi = new double[n];
     Arrays.fill(hi, settings.maxPrune());
     List<double[]> start = new ArrayList<>();
+    if (task.comparableAcrossLayers()) {
+      start.addAll(thresholds.globalGenomes(Importance.global(task, false), settings.maxPrune()));
+    }
     for (int k = 1; k <= 9; k++) {
       double[] g = new double[n];
       Arrays.fill(g, Math.min(settings.maxPrune(), k / 10.0));

@@ -9,13 +9,15 @@ import java.util.Set;
  * The knobs of an evolutionary pruning run. {@code budget}: distinct mask evaluations over both
  * phases; {@code phase1Share} of them go to the threshold search; {@code anchorTolerance}: how much
  * worse than the best Phase-1 error the light anchor may be (f2 units; NaN: the task's default);
- * {@code validation}: validation images scored per mask (classification; 0 = all).
+ * {@code validation}: validation images scored per mask (classification; 0 = all); {@code importance}:
+ * magnitude (|w|), fisher (optimal-brain-damage saliency ½·w²·F from training batches; classifiers)
+ * or auto (fisher for classifiers, magnitude for denoisers).
  */
 public record EvolveSettings(int budget, int population, double phase1Share, long seed, double anchorTolerance,
-    double maxPrune, double flipRate, int validation, int checkpointEvery) {
+    double maxPrune, double flipRate, int validation, int checkpointEvery, String importance) {
 
   private static final Set<String> KEYS = Set.of("budget", "population", "phase1_share", "seed",
-      "anchor_tolerance", "max_prune", "flip_rate", "validation", "checkpoint_every");
+      "anchor_tolerance", "max_prune", "flip_rate", "validation", "checkpoint_every", "importance");
 
   public EvolveSettings {
     if (budget < 4 || population < 4 || population > budget) {
@@ -34,6 +36,10 @@ public record EvolveSettings(int budget, int population, double phase1Share, lon
     if (!Double.isNaN(anchorTolerance) && !(anchorTolerance >= 0)) {
       throw new InvalidInputException("evolve: anchor_tolerance must be >= 0, got " + anchorTolerance);
     }
+    if (!importance.equals("auto") && !importance.equals("magnitude") && !importance.equals("fisher")) {
+      throw new InvalidInputException("evolve: importance must be auto, magnitude (|w|) or fisher (OBD saliency"
+          + " w^2 F / 2), got '" + importance + "'");
+    }
     if (validation < 0 || checkpointEvery < 1) {
       throw new InvalidInputException("evolve: need validation >= 0 and checkpoint_every >= 1, got " + validation
           + " and " + checkpointEvery);
@@ -42,7 +48,7 @@ public record EvolveSettings(int budget, int population, double phase1Share, lon
 
   /** The defaults: the run the closing figures come from. */
   public static EvolveSettings defaults() {
-    return new EvolveSettings(1000, 40, 0.5, 1, Double.NaN, 0.995, 0.05, 1000, 1);
+    return new EvolveSettings(1000, 40, 0.5, 1, Double.NaN, 0.995, 0.05, 1000, 1, "auto");
   }
 
   /** The defaults overridden by the entries of an {@code evolve:} mapping (unknown keys are errors). */
@@ -58,14 +64,15 @@ public record EvolveSettings(int budget, int population, double phase1Share, lon
         real(m, "phase1_share", d.phase1Share, source), (long) real(m, "seed", d.seed, source),
         real(m, "anchor_tolerance", d.anchorTolerance, source), real(m, "max_prune", d.maxPrune, source),
         real(m, "flip_rate", d.flipRate, source), integer(m, "validation", d.validation, source),
-        integer(m, "checkpoint_every", d.checkpointEvery, source));
+        integer(m, "checkpoint_every", d.checkpointEvery, source),
+        String.valueOf(m.get("importance") == null ? d.importance : m.get("importance")));
   }
 
   /** These settings with the given overrides (null keeps a value). */
   public EvolveSettings with(Integer budget, Integer population, Long seed) {
     return new EvolveSettings(budget == null ? this.budget : budget,
         population == null ? this.population : population, phase1Share, seed == null ? this.seed : seed,
-        anchorTolerance, maxPrune, flipRate, validation, checkpointEvery);
+        anchorTolerance, maxPrune, flipRate, validation, checkpointEvery, importance);
   }
 
   /** Evaluations for Phase 1 (at least one population). */
@@ -85,6 +92,7 @@ public record EvolveSettings(int budget, int population, double phase1Share, lon
     m.put("flip_rate", flipRate);
     m.put("validation", validation);
     m.put("checkpoint_every", checkpointEvery);
+    m.put("importance", importance);
     return m;
   }
 

@@ -26,6 +26,11 @@ final class Importance {
    * across layers whose weights have different scales.
    */
   static double[] layerNormalised(WeightTask task) {
+    return global(task, true);
+  }
+
+  /** Every weight's importance in global order, divided by its layer's mean when {@code normalise}. */
+  static double[] global(WeightTask task, boolean normalise) {
     List<WeightLayer> layers = task.layers();
     WeightLayer last = layers.get(layers.size() - 1);
     double[] out = new double[last.offset() + last.size()];
@@ -35,7 +40,7 @@ final class Importance {
       for (float v : imp) {
         mean += v;
       }
-      mean = Math.max(mean / imp.length, 1e-30);
+      mean = normalise ? Math.max(mean / imp.length, 1e-30) : 1;
       for (int i = 0; i < imp.length; i++) {
         out[l.offset() + i] = imp[i] / mean;
       }

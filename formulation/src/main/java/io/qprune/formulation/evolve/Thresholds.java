@@ -21,6 +21,30 @@ final class Thresholds {
     }
   }
 
+  /**
+   * The per-layer quantiles of one global threshold: for each k in 1..9, the genome pruning every
+   * weight whose importance is below the (k/10)-quantile of all importances (capped at
+   * {@code maxPrune}) — global pruning, a strong start when importances share one scale.
+   */
+  List<double[]> globalGenomes(double[] importance, double maxPrune) {
+    double[] sorted = importance.clone();
+    java.util.Arrays.sort(sorted);
+    List<double[]> out = new java.util.ArrayList<>();
+    for (int k = 1; k <= 9; k++) {
+      double threshold = sorted[(int) (k / 10.0 * (sorted.length - 1))];
+      double[] g = new double[layers.size()];
+      for (WeightLayer l : layers) {
+        int below = 0;
+        for (int i = 0; i < l.size(); i++) {
+          below += importance[l.offset() + i] < threshold ? 1 : 0;
+        }
+        g[l.index()] = Math.min(maxPrune, below / (double) l.size());
+      }
+      out.add(g);
+    }
+    return out;
+  }
+
   int genes() {
     return layers.size();
   }

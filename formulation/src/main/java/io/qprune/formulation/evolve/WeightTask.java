@@ -18,6 +18,15 @@ public interface WeightTask extends AutoCloseable {
   /** The importance of each weight of layer {@code i} (|w|): higher is more important. */
   float[] importance(int layer);
 
+  /**
+   * Whether importance values of different layers are on one scale (a loss estimate such as OBD
+   * saliency) rather than per-layer only (|w|): decides whether global thresholds seed Phase 1 and
+   * whether Phase 2 compares raw or layer-normalised importance.
+   */
+  default boolean comparableAcrossLayers() {
+    return false;
+  }
+
   /** The search objective f2 (lower is better) of each mask on the validation data, in order. */
   double[] errors(List<WeightMask> masks);
 

@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import io.qprune.api.InvalidInputException;
 import io.qprune.formulation.classify.LabelledImages;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -145,6 +144,13 @@ public final class Classifier implements AutoCloseable {
    */
   public NDArray logitsMasked(NDArray x, List<float[]> masks, NDManager arrays) {
     if (masks != null) {
+      checkMasks(masks);
+    }
+    return net.logitsFolded(x, masks, arrays);
+  }
+
+  private void checkMasks(List<float[]> masks) {
+    {
       List<WeightLayer> l = net.weightLayers();
       if (masks.size() != l.size()) {
         throw new InvalidInputException("Got masks for " + masks.size() + " layers; the model has " + l.size());
@@ -156,7 +162,67 @@ public final class Classifier implements AutoCloseable {
         }
       }
     }
-    return net.logitsFolded(x, masks, arrays);
+  }
+
+  /**
+   * Multiplies each prunable layer's weights by its 0/1 array in {@code masks} in place: the pruned
+   * weights become zero for good (used to keep them pruned while fine-tuning).
+   */
+  public void multiplyWeights(List<float[]> masks) {
+    checkMasks(masks);
+    net.multiplyWeights(masks);
+  }
+
+  /**
+   * Optimal-brain-damage saliency of every prunable weight, ½ · w² · F, with F the empirical Fisher
+   * diagonal (the mean over {@code batches} batches of {@code data} of the squared gradient of the
+   * batch's mean cross-entropy) of the inference-mode network: the loss increase its removal alone
+   * is expected to cause. One array per weight layer.
+   */
+  public List<float[]> fisherSaliency(LabelledImages data, int batch, int batches) {
+    List<NDArray> weights = net.weightArrays();
+    List<float[]> sumSq = new java.util.ArrayList<>();
+    List<float[]> previous = new java.util.ArrayList<>();
+    for (NDArray w : weights) {
+      sumSq.add(new float[Math.toIntExact(w.size())]);
+      previous.add(w.getGradient().toFloatArray());
+    }
+    int used = 0;
+    for (int b = 0; b < batches && (b + 1) * batch <= data.count(); b++, used++) {
+      try (NDManager sub = manager.newSubManager()) {
+        NDArray x = inputs(data, b * batch, (b + 1) * batch, sub);
+        float[] onehot = new float[batch * data.classes()];
+        for (int i = 0; i < batch; i++) {
+          onehot[i * data.classes() + data.label(b * batch + i)] = 1f;
+        }
+        NDArray y = sub.create(onehot, new Shape(batch, data.classes()));
+        try (ai.djl.training.GradientCollector gc = Torch.engine().newGradientCollector()) {
+          gc.backward(logits(x, false).logSoftmax(1).mul(y).sum(new int[] {1}).mean().neg());
+        }
+      }
+      for (int l = 0; l < weights.size(); l++) {
+        float[] g = weights.get(l).getGradient().toFloatArray();
+        float[] prev = previous.get(l);
+        float[] acc = sumSq.get(l);
+        for (int i = 0; i < g.length; i++) {
+          float d = g[i] - prev[i];
+          acc[i] += d * d;
+        }
+        previous.set(l, g);
+      }
+    }
+    List<float[]> out = new java.util.ArrayList<>();
+    for (int l = 0; l < weights.size(); l++) {
+      NDArray grad = weights.get(l).getGradient();
+      grad.set(new float[Math.toIntExact(grad.size())]);
+      float[] w = weights.get(l).toFloatArray();
+      float[] s = sumSq.get(l);
+      for (int i = 0; i < w.length; i++) {
+        s[i] = 0.5f * w[i] * w[i] * s[i] / Math.max(1, used);
+      }
+      out.add(s);
+    }
+    return out;
   }
 
   /** Top-1 accuracy (0–1) on {@code data} under {@code masks} (null keeps all), in batches. */
@@ -190,11 +256,5 @@ public final class Classifier implements AutoCloseable {
   @Override
   public void close() {
     manager.close();
-  }
-
-  static List<float[]> copy(List<float[]> masks) {
-    List<float[]> out = new ArrayList<>();
-    masks.forEach(m -> out.add(m.clone()));
-    return out;
   }
 }

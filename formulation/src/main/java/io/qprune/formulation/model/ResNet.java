@@ -82,6 +82,27 @@ final class ResNet extends AbstractBlock implements ParamFactory {
     return i < convs.size() ? convs.get(i).weight().getArray().toFloatArray() : fcWeight.getArray().toFloatArray();
   }
 
+  /** The arrays of the prunable weights, one per weight layer. */
+  List<NDArray> weightArrays() {
+    List<NDArray> out = new ArrayList<>();
+    convs.forEach(c -> out.add(c.weight().getArray()));
+    out.add(fcWeight.getArray());
+    return out;
+  }
+
+  /** Multiplies every prunable weight by its entry of {@code masks} in place (one array per weight layer). */
+  void multiplyWeights(List<float[]> masks) {
+    for (int i = 0; i < layers.size(); i++) {
+      NDArray w = i < convs.size() ? convs.get(i).weight().getArray() : fcWeight.getArray();
+      float[] v = w.toFloatArray();
+      float[] m = masks.get(i);
+      for (int k = 0; k < v.length; k++) {
+        v[k] *= m[k];
+      }
+      w.set(v);
+    }
+  }
+
   /** Class scores (N × classes); batch statistics when training. */
   NDArray logits(NDArray x, boolean training) {
     return run(x, (k, in) -> norms.get(k).apply(convs.get(k).apply(in), training), null, null);

@@ -1,0 +1,116 @@
+package io.qprune.bench.evolve;
+
+import io.qprune.api.cluster.BatchEvaluator;
+import io.qprune.api.cluster.EvaluatorRecipe;
+import io.qprune.formulation.evolve.WeightMask;
+import io.qprune.formulation.evolve.WeightTask;
+import io.qprune.formulation.model.Torch;
+import io.qprune.formulation.model.WeightLayer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * How a cluster executor rebuilds an evolve run's weight task: the model (file bytes, or the name
+ * of a shipped one), the data folder (same path on every machine) and the validation size. A
+ * candidate is a weight mask packed 32 bits per int; the evaluator returns {f2} per candidate.
+ */
+final class TaskRecipe implements EvaluatorRecipe {
+  private static final long serialVersionUID = 1L;
+  private final String model;
+  private final byte[] modelBytes;
+  private final String data;
+  private final int validation;
+  private final int threads;
+  private final String importance;
+  private final String id;
+
+  TaskRecipe(String model, Path data, int validation, String importance, int threads) {
+    this.importance = importance;
+    boolean shipped = model == null || model.equals("resnet20") || model.equals("halfunet");
+    this.model = model == null ? "resnet20" : model;
+    try {
+      this.modelBytes = shipped ? new byte[0] : Files.readAllBytes(Path.of(model));
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      md.update(this.model.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      md.update(modelBytes);
+      md.update((String.valueOf(data) + "|" + validation + "|" + importance).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      this.id = "evolve-" + HexFormat.of().formatHex(md.digest()).substring(0, 16);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    this.data = data == null ? null : data.toAbsolutePath().toString();
+    this.validation = validation;
+    this.threads = threads;
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public BatchEvaluator build() {
+    Torch.configure(threads);
+    String m = model;
+    if (modelBytes.length > 0) {
+      try {
+        Path tmp = Files.createTempFile("qprune-evolve-model", ".qpm");
+        tmp.toFile().deleteOnExit();
+        Files.write(tmp, modelBytes);
+        m = tmp.toString();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    WeightTask task = Tasks.open(m, data == null ? null : Path.of(data), validation, importance, note -> { });
+    List<WeightLayer> layers = task.layers();
+    return new BatchEvaluator() {
+      @Override
+      public double[][] evaluate(List<int[]> candidates) {
+        List<WeightMask> masks = new ArrayList<>();
+        candidates.forEach(c -> masks.add(unpack(c, layers)));
+        double[] e = task.errors(masks);
+        double[][] out = new double[e.length][];
+        for (int i = 0; i < e.length; i++) {
+          out[i] = new double[] {e[i]};
+        }
+        return out;
+      }
+
+      @Override
+      public void close() {
+        task.close();
+      }
+    };
+  }
+
+  static int[] pack(WeightMask m) {
+    long[] words = m.bits().toLongArray();
+    int[] out = new int[(m.size() + 31) / 32];
+    for (int i = 0; i < words.length; i++) {
+      out[2 * i] = (int) words[i];
+      if (2 * i + 1 < out.length) {
+        out[2 * i + 1] = (int) (words[i] >>> 32);
+      }
+    }
+    return out;
+  }
+
+  static WeightMask unpack(int[] packed, List<WeightLayer> layers) {
+    long[] words = new long[(packed.length + 1) / 2];
+    for (int i = 0; i < packed.length; i++) {
+      words[i / 2] |= (packed[i] & 0xFFFFFFFFL) << (32 * (i % 2));
+    }
+    return new WeightMask(layers, BitSet.valueOf(words));
+  }
+}
