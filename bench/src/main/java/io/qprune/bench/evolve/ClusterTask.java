@@ -52,6 +52,11 @@ public final class ClusterTask implements WeightTask {
   }
 
   @Override
+  public boolean comparableAcrossLayers() {
+    return local.comparableAcrossLayers();
+  }
+
+  @Override
   public double testError(WeightMask mask) {
     return local.testError(mask);
   }

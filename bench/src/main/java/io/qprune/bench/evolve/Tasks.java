@@ -39,7 +39,7 @@ public final class Tasks {
       return classifier(ClassifierFile.loadDefault(), "ResNet-20 on Fashion-MNIST", data, validation, fisher,
           notes);
     }
-    if (fisher) {
+    if (fisher && !classifier) {
       throw new io.qprune.api.InvalidInputException("importance: fisher is implemented for classifiers only;"
           + " use magnitude for a denoiser");
     }

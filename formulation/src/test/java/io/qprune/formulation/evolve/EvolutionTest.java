@@ -43,6 +43,20 @@ class EvolutionTest {
   }
 
   @Test
+  void globalGenomesPruneBelowOneThresholdAcrossLayers() {
+    SyntheticTask t = new SyntheticTask(SIZES, 1);
+    Thresholds th = new Thresholds(t);
+    double[] imp = Importance.global(t, false);
+    List<double[]> g = th.globalGenomes(imp, 0.995);
+    assertThat(g).hasSize(9);
+    WeightMask half = th.decode(g.get(4));
+    // about half of all weights go, unevenly over layers (later layers have larger weights here)
+    assertThat(half.keptFraction()).isBetween(0.49, 0.51);
+    int[] kept = half.keptPerLayer();
+    assertThat((double) kept[0] / SIZES[0]).isLessThan((double) kept[2] / SIZES[2]);
+  }
+
+  @Test
   void corridorBitsAddHeavyOnlyWeightsToTheLightAnchor() {
     SyntheticTask t = new SyntheticTask(SIZES, 1);
     Thresholds th = new Thresholds(t);

@@ -107,6 +107,53 @@ class ClassifierTest {
   }
 
   @Test
+  void fisherSaliencyIsHalfWSquaredTimesMeanSquaredBatchGradientAndRepeatable() {
+    try (Classifier c = Classifier.create(new ResNetSpec(8, 4, 1, 28, 10), 3, new float[] {0.5f},
+        new float[] {0.25f})) {
+      LabelledImages d = noise(12, 10, 4);
+      List<float[]> a = c.fisherSaliency(d, 4, 3);
+      List<float[]> b = c.fisherSaliency(d, 4, 3); // gradients are cleared in between
+      assertThat(a).hasSize(c.weightLayers().size());
+      double total = 0;
+      for (int l = 0; l < a.size(); l++) {
+        assertThat(a.get(l)).hasSize(c.weightLayers().get(l).size()).containsExactly(b.get(l));
+        for (float v : a.get(l)) {
+          assertThat(v).isGreaterThanOrEqualTo(0f);
+          total += v;
+        }
+      }
+      assertThat(total).isPositive();
+      // one batch by hand for the classifier's weights: ½ w² g²
+      List<float[]> one = c.fisherSaliency(d, 12, 1);
+      float[] w = c.weights(c.weightLayers().size() - 1);
+      float[] s = one.get(one.size() - 1);
+      int nonzero = 0;
+      for (int i = 0; i < w.length; i++) {
+        if (w[i] != 0) {
+          double g2 = 2 * s[i] / (w[i] * w[i]);
+          assertThat(g2).isGreaterThanOrEqualTo(0);
+          nonzero += g2 > 0 ? 1 : 0;
+        }
+      }
+      assertThat(nonzero).isPositive();
+    }
+  }
+
+  @Test
+  void multiplyWeightsZeroesThePrunedOnes() {
+    try (Classifier c = Classifier.create(new ResNetSpec(8, 4, 1, 28, 10), 3, new float[] {0.5f},
+        new float[] {0.25f})) {
+      List<float[]> m = ones(c);
+      m.get(1)[5] = 0f;
+      float[] before = c.weights(1);
+      c.multiplyWeights(m);
+      float[] after = c.weights(1);
+      assertThat(after[5]).isZero();
+      assertThat(after[4]).isEqualTo(before[4]);
+    }
+  }
+
+  @Test
   void theShippedResNet20LoadsWithItsTrainingRecord() {
     try (Classifier c = ClassifierFile.loadDefault()) {
       assertThat(c.spec()).isEqualTo(ResNetSpec.resnet20FashionMnist());

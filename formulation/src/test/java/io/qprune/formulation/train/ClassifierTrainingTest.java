@@ -50,6 +50,34 @@ class ClassifierTrainingTest {
   }
 
   @Test
+  void fineTuningKeepsPrunedWeightsAtZero() throws Exception {
+    Path data = dir.resolve("data");
+    IdxFixture.writeTestSplit(data, 200, 10, 12);
+    var splits = io.qprune.formulation.classify.FashionMnist.load(data);
+    try (Classifier c = Classifier.create(new io.qprune.formulation.model.ResNetSpec(8, 4, 1, 28, 10), 1,
+        new float[] {0.1f}, new float[] {0.3f})) {
+      java.util.List<float[]> masks = new java.util.ArrayList<>();
+      for (var l : c.weightLayers()) {
+        float[] m = new float[l.size()];
+        for (int i = 0; i < m.length; i++) {
+          m[i] = i % 2;
+        }
+        masks.add(m);
+      }
+      float[] before = c.weights(3);
+      double loss = ClassifierFineTune.run(c, masks, splits.train(), 4, 1e-2, 1, new TrainListener() {});
+      assertThat(loss).isFinite();
+      for (int l = 0; l < masks.size(); l++) {
+        float[] w = c.weights(l);
+        for (int i = 0; i < w.length; i += 2) {
+          assertThat(w[i]).isZero();
+        }
+      }
+      assertThat(c.weights(3)[1]).isNotEqualTo(before[1]); // kept weights were trained
+    }
+  }
+
+  @Test
   void configErrorsNameTheField() {
     assertThatThrownBy(() -> ClassifierTrainConfig.parse("{\"task\": \"classification\", \"epoch\": 3}", "f.json"))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("f.json: unknown field 'epoch'");
