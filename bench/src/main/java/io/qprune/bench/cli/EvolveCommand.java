@@ -73,6 +73,10 @@ public final class EvolveCommand implements Callable<Integer> {
       + " default), local[N], local[*] or spark://host:port (executors need the data at the same path).")
   String cluster;
 
+  @Option(names = "--beside", paramLabel = "FILE", description = "demo.json or a pruning bench's runs.json: draw"
+      + " its methods' test metric against kept parameter fraction beside the fronts (denoiser only).")
+  Path beside;
+
   @Option(names = "--resume", description = "Continue the run checkpointed in --out.")
   boolean resume;
 
@@ -122,10 +126,38 @@ public final class EvolveCommand implements Callable<Integer> {
       run.put("threads", t);
       run.put("cluster", url);
       FrontFiles.write(r, task, s, run, out);
-      FrontPlot.write(r, task, out);
+      FrontPlot.write(r, task, out, besidePoints());
       print(o, r, task);
     }
     return ExitCodes.OK;
+  }
+
+  /** The rows of a demo.json (method, params_fraction, test_psnr), grouped by method, unpruned left out. */
+  private List<FrontPlot.Beside> besidePoints() {
+    if (beside == null) {
+      return List.of();
+    }
+    try {
+      var rows = new ObjectMapper().readTree(beside.toFile()).path("rows");
+      Map<String, List<double[]>> by = new LinkedHashMap<>();
+      for (var row : rows) {
+        String method = row.path("method").asText();
+        if (method.equals("unpruned") || !row.has("params_fraction") || !row.has("test_psnr")) {
+          continue;
+        }
+        by.computeIfAbsent(method, k -> new java.util.ArrayList<>())
+            .add(new double[] {row.path("params_fraction").asDouble(), row.path("test_psnr").asDouble()});
+      }
+      if (by.isEmpty()) {
+        throw new InvalidInputException(beside + " has no 'rows' with method, params_fraction and test_psnr");
+      }
+      List<FrontPlot.Beside> out = new java.util.ArrayList<>();
+      by.forEach((m, pts) -> out.add(new FrontPlot.Beside(m + " (test, kept parameters)",
+          pts.stream().mapToDouble(p -> p[0]).toArray(), pts.stream().mapToDouble(p -> p[1]).toArray())));
+      return out;
+    } catch (IOException e) {
+      throw new InvalidInputException("Cannot read " + beside + ": " + e.getMessage(), e);
+    }
   }
 
   private static int size(WeightTask task) {

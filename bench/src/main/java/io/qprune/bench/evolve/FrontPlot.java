@@ -21,7 +21,14 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class FrontPlot {
   private FrontPlot() {}
 
+  /** Points from elsewhere to draw beside the fronts (e.g. the QUBO method's masks): x, y, label. */
+  public record Beside(String name, double[] x, double[] y) {}
+
   public static void write(EvolveResult r, WeightTask task, Path dir) {
+    write(r, task, dir, List.of());
+  }
+
+  public static void write(EvolveResult r, WeightTask task, Path dir, List<Beside> beside) {
     XYChart chart = new XYChartBuilder().width(860).height(560)
         .title("Pareto fronts: " + r.task()).xAxisTitle("fraction of prunable weights kept")
         .yAxisTitle(task.metricName()).build();
@@ -33,6 +40,14 @@ public final class FrontPlot {
     add(chart, String.format(java.util.Locale.ROOT, "final (validation, HV %.4f)", r.hypervolumeFinal()),
         r.front(), task, false, SeriesMarkers.CIRCLE);
     add(chart, "final (test)", r.front(), task, true, SeriesMarkers.SQUARE);
+    org.knowm.xchart.style.markers.Marker[] marks = {SeriesMarkers.TRIANGLE_UP, SeriesMarkers.TRIANGLE_DOWN,
+        SeriesMarkers.CROSS, SeriesMarkers.PLUS};
+    for (int i = 0; i < beside.size(); i++) {
+      Beside b = beside.get(i);
+      XYSeries sr = chart.addSeries(b.name(), b.x(), b.y());
+      sr.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      sr.setMarker(marks[i % marks.length]);
+    }
     double u = task.metric(r.unprunedTestError());
     XYSeries ref = chart.addSeries("unpruned (test)", new double[] {0, 1}, new double[] {u, u});
     ref.setMarker(SeriesMarkers.NONE);

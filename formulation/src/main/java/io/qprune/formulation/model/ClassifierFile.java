@@ -2,10 +2,8 @@ package io.qprune.formulation.model;
 
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDManager;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qprune.api.InvalidInputException;
-import io.qprune.api.QpruneException;
 import io.qprune.api.io.AtomicFiles;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -13,7 +11,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,46 +65,19 @@ public final class ClassifierFile {
   }
 
   public static Classifier load(Path file) {
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-      return read(in, file.toString());
-    } catch (NoSuchFileException e) {
-      throw new InvalidInputException("Model file " + file + " does not exist", e);
-    } catch (IOException e) {
-      throw new InvalidInputException("Cannot read model " + file + ": " + e.getMessage(), e);
-    }
+    return ModelStreams.load(file, ClassifierFile::read);
   }
 
   /** The shipped ResNet-20 trained on Fashion-MNIST by {@code qprune train --config configs/train-resnet20.json}. */
   public static Classifier loadDefault() {
-    InputStream in = ClassifierFile.class.getResourceAsStream(DEFAULT);
-    if (in == null) {
-      throw new QpruneException("The default classifier " + DEFAULT + " is missing from the jar");
-    }
-    try (InputStream b = new BufferedInputStream(in)) {
-      return read(b, "default classifier");
-    } catch (IOException e) {
-      throw new QpruneException("Cannot read the default classifier: " + e.getMessage(), e);
-    }
+    return ModelStreams.loadResource(DEFAULT, "default classifier", ClassifierFile::read);
   }
 
   /** Reads a classifier from a stream; {@code name} is used in error messages. */
   @SuppressWarnings("unchecked")
   public static Classifier read(InputStream in, String name) throws IOException {
     DataInputStream dis = new DataInputStream(in);
-    String magic;
-    try {
-      magic = dis.readUTF();
-    } catch (IOException e) {
-      magic = "";
-    }
-    if (!MAGIC.equals(magic)) {
-      throw new InvalidInputException(name + " is not a qprune classifier file (no '" + MAGIC + "' header)");
-    }
-    int version = dis.readInt();
-    if (version != VERSION) {
-      throw new InvalidInputException(name + " has classifier format " + version + "; expected " + VERSION);
-    }
-    Map<String, Object> h = JSON.readValue(dis.readUTF(), new TypeReference<>() {});
+    Map<String, Object> h = ModelStreams.header(dis, MAGIC, VERSION, name, "classifier");
     ResNetSpec spec = new ResNetSpec(num(h, "depth"), num(h, "width"), num(h, "channels"), num(h, "size"),
         num(h, "classes"));
     float[] mean = floats((List<Number>) h.get("mean"));

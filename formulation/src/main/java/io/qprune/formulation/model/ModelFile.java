@@ -6,19 +6,14 @@ import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qprune.api.InvalidInputException;
-import io.qprune.api.QpruneException;
 import io.qprune.formulation.data.ColorMode;
-import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -59,45 +54,18 @@ public final class ModelFile {
 
   /** Loads a model file. */
   public static Denoiser load(Path file) {
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-      return read(in, file.toString());
-    } catch (NoSuchFileException e) {
-      throw new InvalidInputException("Model file " + file + " does not exist", e);
-    } catch (IOException e) {
-      throw new InvalidInputException("Cannot read model " + file + ": " + e.getMessage(), e);
-    }
+    return ModelStreams.load(file, ModelFile::read);
   }
 
   /** Loads the shipped default model (Half-UNet, C = 32, trained at σ = 25, grey). */
   public static Denoiser loadDefault() {
-    InputStream in = ModelFile.class.getResourceAsStream(DEFAULT);
-    if (in == null) {
-      throw new QpruneException("The default model " + DEFAULT + " is missing from the jar");
-    }
-    try (InputStream b = new BufferedInputStream(in)) {
-      return read(b, "default model");
-    } catch (IOException e) {
-      throw new QpruneException("Cannot read the default model: " + e.getMessage(), e);
-    }
+    return ModelStreams.loadResource(DEFAULT, "default model", ModelFile::read);
   }
 
   /** Reads a model from a stream; {@code name} is used in error messages. */
   public static Denoiser read(InputStream in, String name) throws IOException {
     DataInputStream dis = new DataInputStream(in);
-    String magic;
-    try {
-      magic = dis.readUTF();
-    } catch (IOException e) {
-      magic = "";
-    }
-    if (!MAGIC.equals(magic)) {
-      throw new InvalidInputException(name + " is not a qprune model file (no '" + MAGIC + "' header)");
-    }
-    int version = dis.readInt();
-    if (version != VERSION) {
-      throw new InvalidInputException(name + " has model format " + version + "; expected " + VERSION);
-    }
-    Map<String, Object> h = JSON.readValue(dis.readUTF(), new TypeReference<>() {});
+    Map<String, Object> h = ModelStreams.header(dis, MAGIC, VERSION, name, "model");
     ModelSpec spec = new ModelSpec(
         Architecture.parse((String) h.get("architecture")),
         ((Number) h.get("channels")).intValue(),

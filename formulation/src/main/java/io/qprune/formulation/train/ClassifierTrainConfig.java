@@ -1,13 +1,11 @@
 package io.qprune.formulation.train;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qprune.api.InvalidInputException;
 import io.qprune.formulation.model.ResNetSpec;
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.Locale;
 
 /**
@@ -34,8 +32,7 @@ public record ClassifierTrainConfig(
     Integer validateEvery) {
 
   public static final String TASK = "classification";
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectMapper JSON = JsonConfigs.JSON;
 
   /** The defaults: what trained the shipped ResNet-20 on Fashion-MNIST. */
   public static ClassifierTrainConfig defaults() {
@@ -55,27 +52,9 @@ public record ClassifierTrainConfig(
 
   /** Parses config JSON over the defaults; {@code name} is used in error messages. */
   public static ClassifierTrainConfig parse(String json, String name) {
-    try {
-      ObjectNode merged = JSON.valueToTree(defaults());
-      JsonNode given = JSON.readTree(json);
-      if (given == null || !given.isObject()) {
-        throw new InvalidInputException(name + ": a training config must be a JSON object");
-      }
-      for (Iterator<String> it = given.fieldNames(); it.hasNext(); ) {
-        String f = it.next();
-        if (!merged.has(f)) {
-          StringBuilder known = new StringBuilder();
-          merged.fieldNames().forEachRemaining(k -> known.append(k).append(' '));
-          throw new InvalidInputException(name + ": unknown field '" + f + "'. Known fields: " + known.toString().trim());
-        }
-        merged.set(f, given.get(f));
-      }
-      ClassifierTrainConfig c = JSON.treeToValue(merged, ClassifierTrainConfig.class);
-      c.validate(name);
-      return c;
-    } catch (IOException e) {
-      throw new InvalidInputException(name + ": not valid config JSON: " + e.getMessage(), e);
-    }
+    ClassifierTrainConfig c = JsonConfigs.merge(defaults(), json, name, ClassifierTrainConfig.class);
+    c.validate(name);
+    return c;
   }
 
   private void validate(String name) {

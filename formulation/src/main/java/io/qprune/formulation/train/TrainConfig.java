@@ -1,6 +1,5 @@
 package io.qprune.formulation.train;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Locale;
 
 /**
@@ -48,8 +46,7 @@ public record TrainConfig(
     Integer valCrops,
     Integer valCropSize) {
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectMapper JSON = JsonConfigs.JSON;
 
   /** The defaults: the configuration that trained the shipped model. */
   public static TrainConfig defaults() {
@@ -70,32 +67,9 @@ public record TrainConfig(
 
   /** Parses config JSON over the defaults; {@code name} is used in error messages. */
   public static TrainConfig parse(String json, String name) {
-    try {
-      ObjectNode merged = JSON.valueToTree(defaults());
-      JsonNode given = JSON.readTree(json);
-      if (given == null || !given.isObject()) {
-        throw new InvalidInputException(name + ": a training config must be a JSON object");
-      }
-      for (Iterator<String> it = given.fieldNames(); it.hasNext(); ) {
-        String f = it.next();
-        if (!merged.has(f)) {
-          throw new InvalidInputException(
-              name + ": unknown field '" + f + "'. Known fields: " + fieldNames());
-        }
-        merged.set(f, given.get(f));
-      }
-      TrainConfig c = JSON.treeToValue(merged, TrainConfig.class);
-      c.validate(name);
-      return c;
-    } catch (IOException e) {
-      throw new InvalidInputException(name + ": not valid config JSON: " + e.getMessage(), e);
-    }
-  }
-
-  private static String fieldNames() {
-    StringBuilder sb = new StringBuilder();
-    JSON.valueToTree(defaults()).fieldNames().forEachRemaining(f -> sb.append(f).append(' '));
-    return sb.toString().trim();
+    TrainConfig c = JsonConfigs.merge(defaults(), json, name, TrainConfig.class);
+    c.validate(name);
+    return c;
   }
 
   private void validate(String name) {
