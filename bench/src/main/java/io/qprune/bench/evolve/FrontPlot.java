@@ -29,11 +29,11 @@ public final class FrontPlot {
   }
 
   public static void write(EvolveResult r, WeightTask task, Path dir, List<Beside> beside) {
-    XYChart chart = new XYChartBuilder().width(860).height(560)
+    XYChart chart = new XYChartBuilder().width(860).height(640)
         .title("Pareto fronts: " + r.task()).xAxisTitle("fraction of prunable weights kept")
         .yAxisTitle(task.metricName()).build();
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-    chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+    chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
     add(chart, String.format(java.util.Locale.ROOT, "phase 1 (validation, HV %.4f)", r.hypervolumePhase1()),
         r.phase1(), task, false, SeriesMarkers.DIAMOND);

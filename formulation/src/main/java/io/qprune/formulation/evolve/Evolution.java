@@ -26,7 +26,8 @@ import java.util.SplittableRandom;
 /**
  * Hierarchical importance-guided multi-objective pruning (objectives: fraction of weights kept,
  * task error). Phase 1: NSGA-II over per-layer thresholds. Anchors from its front: heavy = the
- * lowest validation error, light = the fewest weights within the anchor tolerance of it. Phase 2:
+ * lowest validation error, light = the fewest weights within the anchor tolerance of it (or, when
+ * no other member is that close, heavy's neighbour on the front with fewer weights). Phase 2:
  * NSGA-II with SparseEA's importance-guided operators (adaptive flip rate) over the corridor bits,
  * from an importance-guided initial population. Result: the non-dominated union of both fronts,
  * each member's test error measured. Every generation is checkpointed in the output folder, and a
@@ -86,6 +87,16 @@ public final class Evolution {
     for (FrontMember m : phase1) {
       if (m.valError() <= heavy.valError() + tolerance && m.keptFraction() < light.keptFraction()) {
         light = m;
+      }
+    }
+    if (light == heavy) {
+      // nothing within the tolerance: take the heavy anchor's neighbour on the front, so Phase 2
+      // still refines the stretch just below it
+      for (FrontMember m : phase1) {
+        if (m.keptFraction() < heavy.keptFraction()
+            && (light == heavy || m.keptFraction() > light.keptFraction())) {
+          light = m;
+        }
       }
     }
     listener.note(String.format(java.util.Locale.ROOT,

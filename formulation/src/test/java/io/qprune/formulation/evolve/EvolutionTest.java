@@ -109,6 +109,17 @@ class EvolutionTest {
   }
 
   @Test
+  void withNoMemberWithinTheToleranceTheLightAnchorIsHeavysNeighbour() {
+    EvolveSettings s = EvolveSettings.from(Map.of("budget", 200, "population", 12, "seed", 4,
+        "anchor_tolerance", 0.0), "test");
+    EvolveResult r = new Evolution(new SyntheticTask(SIZES, 1), s, dir, EvolveListener.NONE).run(false);
+    assertThat(r.light().keptFraction()).isLessThan(r.heavy().keptFraction());
+    assertThat(r.corridor()).isPositive();
+    assertThat(r.phase1()).noneMatch(m -> m.keptFraction() > r.light().keptFraction()
+        && m.keptFraction() < r.heavy().keptFraction());
+  }
+
+  @Test
   void aKilledRunResumesToTheSameFront() {
     EvolveResult whole = new Evolution(new SyntheticTask(SIZES, 1), settings(300), dir.resolve("a"),
         EvolveListener.NONE).run(false);
