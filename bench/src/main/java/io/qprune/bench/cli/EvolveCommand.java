@@ -108,7 +108,7 @@ public final class EvolveCommand implements Callable<Integer> {
     WeightTask opened = Tasks.open(m, d, s.validation(), s.importance(), n -> note(err, n));
     if (!Clusters.isInProcess(url)) {
       try {
-        opened = new ClusterTask(opened, Clusters.open(url), m, d, s.validation(), s.importance(), t);
+        opened = new ClusterTask(opened, Clusters.open(url), m, d, s.validation(), t);
       } catch (RuntimeException e) {
         opened.close();
         throw e;

@@ -18,10 +18,10 @@ public final class ClusterTask implements WeightTask {
 
   /** Takes ownership of {@code local} and {@code cluster}. */
   public ClusterTask(WeightTask local, Cluster cluster, String model, java.nio.file.Path data, int validation,
-      String importance, int threads) {
+      int threads) {
     this.local = local;
     this.cluster = cluster;
-    this.recipe = new TaskRecipe(model, data, validation, importance, threads);
+    this.recipe = new TaskRecipe(model, data, validation, threads);
   }
 
   @Override

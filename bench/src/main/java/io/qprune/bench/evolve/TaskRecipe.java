@@ -29,11 +29,9 @@ final class TaskRecipe implements EvaluatorRecipe {
   private final String data;
   private final int validation;
   private final int threads;
-  private final String importance;
   private final String id;
 
-  TaskRecipe(String model, Path data, int validation, String importance, int threads) {
-    this.importance = importance;
+  TaskRecipe(String model, Path data, int validation, int threads) {
     boolean shipped = model == null || model.equals("resnet20") || model.equals("halfunet");
     this.model = model == null ? "resnet20" : model;
     try {
@@ -41,7 +39,7 @@ final class TaskRecipe implements EvaluatorRecipe {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       md.update(this.model.getBytes(java.nio.charset.StandardCharsets.UTF_8));
       md.update(modelBytes);
-      md.update((String.valueOf(data) + "|" + validation + "|" + importance).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      md.update((String.valueOf(data) + "|" + validation).getBytes(java.nio.charset.StandardCharsets.UTF_8));
       this.id = "evolve-" + HexFormat.of().formatHex(md.digest()).substring(0, 16);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -72,7 +70,8 @@ final class TaskRecipe implements EvaluatorRecipe {
         throw new UncheckedIOException(e);
       }
     }
-    WeightTask task = Tasks.open(m, data == null ? null : Path.of(data), validation, importance, note -> { });
+    // executors only score masks: importance (and its Fisher pass) stays with the driver
+    WeightTask task = Tasks.open(m, data == null ? null : Path.of(data), validation, "magnitude", note -> { });
     List<WeightLayer> layers = task.layers();
     return new BatchEvaluator() {
       @Override
