@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qprune.api.InvalidInputException;
 import io.qprune.api.io.AtomicFiles;
@@ -13,13 +14,7 @@ import io.qprune.formulation.classify.LabelledImages;
 import io.qprune.formulation.model.Classifier;
 import io.qprune.formulation.model.ClassifierFile;
 import io.qprune.formulation.model.Torch;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +31,6 @@ import java.util.SplittableRandom;
  * (validation accuracy during training, validation and test accuracy at the end).
  */
 public final class ClassifierTraining {
-  private static final String MAGIC = "qprune-classifier-checkpoint";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private ClassifierTraining() {}
@@ -68,19 +62,17 @@ public final class ClassifierTraining {
     double seconds = 0;
     List<Map<String, Object>> log = new ArrayList<>();
     if (Files.exists(ckpt)) {
-      Object[] s = loadCheckpoint(ckpt, cfgJson);
-      model = (Classifier) s[0];
-      adam = new AdamState(model.network(), model.manager());
-      try (DataInputStream in = new DataInputStream(new ByteArrayInputStream((byte[]) s[1]))) {
-        adam.load(in, model.manager());
+      Checkpoint.Content s = Checkpoint.load(ckpt, cfgJson);
+      try {
+        model = s.model(ClassifierFile::read, ckpt.toString());
+        adam = new AdamState(model.network(), model.manager());
+        s.restore(adam, model.manager());
+        log.addAll(s.log(new TypeReference<List<Map<String, Object>>>() {}));
       } catch (IOException e) {
-        throw new InvalidInputException("Cannot read checkpoint " + ckpt + ": " + e.getMessage(), e);
+        throw Checkpoint.unreadable(ckpt, e);
       }
-      start = (Integer) s[2];
-      seconds = (Double) s[3];
-      @SuppressWarnings("unchecked")
-      List<Map<String, Object>> l = (List<Map<String, Object>>) s[4];
-      log.addAll(l);
+      start = s.step();
+      seconds = s.seconds();
     } else {
       float[][] stats = train.channelStats();
       model = Classifier.create(cfg.spec(train.channels(), train.height()), cfg.seed(), stats[0], stats[1]);
@@ -127,7 +119,7 @@ public final class ClassifierTraining {
           log.add(e);
           lossSum = 0;
           lossCount = 0;
-          saveCheckpoint(ckpt, cfgJson, model, adam, done, now, log);
+          Checkpoint.save(ckpt, cfgJson, done, now, log, o -> ClassifierFile.write(model, o), adam);
           listener.checkpointed(done);
         }
       }
@@ -224,57 +216,6 @@ public final class ClassifierTraining {
       }
       adam.step(model.network(), lr, wd);
       return loss;
-    }
-  }
-
-  private static void saveCheckpoint(Path file, String cfgJson, Classifier model, AdamState adam, int step,
-      double seconds, List<Map<String, Object>> log) {
-    AtomicFiles.write(file, os -> {
-      DataOutputStream out = new DataOutputStream(os);
-      out.writeUTF(MAGIC);
-      out.writeUTF(cfgJson);
-      out.writeInt(step);
-      out.writeDouble(seconds);
-      byte[] l = JSON.writeValueAsBytes(log);
-      out.writeInt(l.length);
-      out.write(l);
-      ByteArrayOutputStream w = new ByteArrayOutputStream();
-      ClassifierFile.write(model, w);
-      out.writeInt(w.size());
-      w.writeTo(out);
-      ByteArrayOutputStream a = new ByteArrayOutputStream();
-      adam.save(new DataOutputStream(a));
-      out.writeInt(a.size());
-      a.writeTo(out);
-      out.flush();
-    });
-  }
-
-  private static Object[] loadCheckpoint(Path file, String cfgJson) {
-    try (InputStream is = new BufferedInputStream(Files.newInputStream(file));
-        DataInputStream in = new DataInputStream(is)) {
-      if (!MAGIC.equals(in.readUTF())) {
-        throw new InvalidInputException(file + " is not a classifier training checkpoint");
-      }
-      if (!in.readUTF().equals(cfgJson)) {
-        throw new InvalidInputException("Checkpoint " + file + " was written by a different config. Maybe use"
-            + " another --output folder, or delete the checkpoint to restart.");
-      }
-      int step = in.readInt();
-      double seconds = in.readDouble();
-      byte[] l = new byte[in.readInt()];
-      in.readFully(l);
-      List<Map<String, Object>> log = JSON.readValue(l,
-          new com.fasterxml.jackson.core.type.TypeReference<List<Map<String, Object>>>() {});
-      byte[] w = new byte[in.readInt()];
-      in.readFully(w);
-      Classifier model = ClassifierFile.read(new ByteArrayInputStream(w), file.toString());
-      byte[] a = new byte[in.readInt()];
-      in.readFully(a);
-      return new Object[] {model, a, step, seconds, log};
-    } catch (IOException e) {
-      throw new InvalidInputException("Cannot read checkpoint " + file + ": " + e.getMessage()
-          + ". Maybe delete it to restart training.", e);
     }
   }
 }

@@ -18,6 +18,8 @@ import io.qprune.formulation.eval.MaskEvaluator;
 import io.qprune.formulation.model.Denoiser;
 import io.qprune.formulation.model.ModelFile;
 import io.qprune.formulation.model.Torch;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,12 +59,17 @@ public final class Training {
     double seconds;
     List<LogEntry> log;
     if (Files.exists(ckpt)) {
-      Checkpoint.State s = Checkpoint.load(ckpt, cfgJson);
-      model = s.model();
-      adam = s.adam();
+      Checkpoint.Content s = Checkpoint.load(ckpt, cfgJson);
+      try {
+        model = s.model(ModelFile::read, ckpt.toString());
+        adam = new AdamState(model.network(), model.manager());
+        s.restore(adam, model.manager());
+        log = new ArrayList<>(s.log(new TypeReference<List<LogEntry>>() {}));
+      } catch (IOException e) {
+        throw Checkpoint.unreadable(ckpt, e);
+      }
       start = s.step();
       seconds = s.seconds();
-      log = new ArrayList<>(s.log());
     } else {
       model = Denoiser.create(cfg.spec(), cfg.seed());
       adam = new AdamState(model.network(), model.manager());
@@ -95,7 +102,7 @@ public final class Training {
           log.add(new LogEntry(done, lossSum / lossCount, lr, psnr, now));
           lossSum = 0;
           lossCount = 0;
-          Checkpoint.save(ckpt, cfgJson, model, adam, done, now, log);
+          Checkpoint.save(ckpt, cfgJson, done, now, log, o -> ModelFile.write(model, o), adam);
           TrainLog.write(out.resolve(LOG), cfg, log, val.noisyPsnr(), noise.describe());
           listener.checkpointed(done);
         }
