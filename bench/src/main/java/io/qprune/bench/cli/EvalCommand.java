@@ -90,29 +90,25 @@ public final class EvalCommand implements Callable<Integer> {
     return CliErrors.run(this::evaluate, spec.commandLine().getErr());
   }
 
-  private WeightMask weights;
-
-  private int evaluate() throws Exception {
+  private int evaluate() throws IOException {
     Torch.configure(threads);
     if (model != null && (model.toString().equals("resnet20") || ClassifierFile.isClassifier(model))) {
       return classify();
     }
     Noise noise = gain == null ? new GaussianNoise(sigma) : new PoissonGaussianNoise(gain, sigma);
     try (Denoiser m = model == null ? ModelFile.loadDefault() : ModelFile.load(model)) {
-      AutoCloseable restore = () -> { };
-      weights = null;
+      WeightMask weights = null;
       if (mask != null && WeightMaskFile.isWeightMask(mask)) {
         weights = WeightMaskFile.read(mask, m.network().weightLayers());
-        restore = m.network().pruneWeights(weights.arrays());
+        m.network().pruneWeights(weights.arrays()); // for good: the model is closed after this run
       } else if (mask != null) {
         m.setMask(readMask(mask));
       }
       List<NoisyPair> pairs = pairs(m.spec().color(), noise);
       EvalReport r = Evaluation.run(m, pairs);
-      restore.close();
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
-        out.println(toJson(r, m, noise));
+        out.println(toJson(r, m, weights, noise));
       } else {
         print(out, r, m, noise);
       }
@@ -201,7 +197,7 @@ public final class EvalCommand implements Callable<Integer> {
     return sidd != null ? "sidd:" + sidd : images != null ? images.toString() : "shipped test split";
   }
 
-  private String toJson(EvalReport r, Denoiser m, Noise noise) throws IOException {
+  private String toJson(EvalReport r, Denoiser m, WeightMask weights, Noise noise) throws IOException {
     ObjectMapper mapper = new ObjectMapper();
     ObjectNode root = mapper.createObjectNode();
     root.put("psnr", r.psnr());

@@ -1,5 +1,6 @@
 package io.qprune.bench.evolve;
 
+import io.qprune.api.InvalidInputException;
 import io.qprune.api.cluster.BatchEvaluator;
 import io.qprune.api.cluster.EvaluatorRecipe;
 import io.qprune.formulation.evolve.WeightMask;
@@ -9,12 +10,10 @@ import io.qprune.formulation.model.WeightLayer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -36,16 +35,11 @@ final class TaskRecipe implements EvaluatorRecipe {
     this.model = model == null ? "resnet20" : model;
     try {
       this.modelBytes = shipped ? new byte[0] : Files.readAllBytes(Path.of(model));
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      md.update(this.model.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      md.update(modelBytes);
-      md.update((String.valueOf(data) + "|" + validation).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      this.id = "evolve-" + HexFormat.of().formatHex(md.digest()).substring(0, 16);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+      throw new InvalidInputException("Cannot read model " + model + " to send to the cluster: " + e.getMessage(), e);
     }
+    this.id = EvaluatorRecipe.digest("evolve", this.model.getBytes(StandardCharsets.UTF_8), modelBytes,
+        (data + "|" + validation).getBytes(StandardCharsets.UTF_8));
     this.data = data == null ? null : data.toAbsolutePath().toString();
     this.validation = validation;
     this.threads = threads;

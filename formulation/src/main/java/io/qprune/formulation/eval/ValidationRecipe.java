@@ -19,10 +19,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -129,16 +126,11 @@ public final class ValidationRecipe implements EvaluatorRecipe {
   }
 
   private String digest() {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      md.update(model == null ? "default".getBytes(StandardCharsets.UTF_8) : model);
-      md.update(ByteBuffer.allocate(36).putInt(crops).putInt(cropSize).putDouble(sigma).putLong(seed)
-          .putInt(threads).array());
-      md.update(Arrays.toString(startBits).getBytes(StandardCharsets.UTF_8));
-      md.update(Arrays.toString(freeUnits).getBytes(StandardCharsets.UTF_8));
-      return "validation-" + HexFormat.of().formatHex(md.digest(), 0, 12);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return EvaluatorRecipe.digest("validation",
+        model == null ? "default".getBytes(StandardCharsets.UTF_8) : model,
+        ByteBuffer.allocate(36).putInt(crops).putInt(cropSize).putDouble(sigma).putLong(seed).putInt(threads)
+            .array(),
+        Arrays.toString(startBits).getBytes(StandardCharsets.UTF_8),
+        Arrays.toString(freeUnits).getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -141,13 +141,15 @@ public final class Evolution {
       JsonNode saved = readJson(frontFile);
       evaluations = saved.path("evaluations").asLong();
       List<FrontMember> front = new ArrayList<>();
+      JsonNode objectives = saved.path("objectives");
+      int i = 0;
       for (JsonNode g : saved.path("genomes")) {
         double[] q = new double[g.size()];
-        for (int i = 0; i < q.length; i++) {
-          q[i] = g.get(i).asDouble();
+        for (int k = 0; k < q.length; k++) {
+          q[k] = g.get(k).asDouble();
         }
-        WeightMask m = thresholds.decode(q);
-        front.add(new FrontMember(1, m, m.keptFraction(), task.errors(List.of(m))[0], Double.NaN));
+        JsonNode f = objectives.get(i++);
+        front.add(new FrontMember(1, thresholds.decode(q), f.get(0).asDouble(), f.get(1).asDouble(), Double.NaN));
       }
       listener.note("Phase 1 done earlier: " + front.size() + " networks on its front, " + evaluations
           + " evaluations");
@@ -181,10 +183,12 @@ public final class Evolution {
     ObjectNode saved = JSON.createObjectNode();
     saved.put("evaluations", r.evaluations());
     ArrayNode genomes = saved.putArray("genomes");
+    ArrayNode values = saved.putArray("objectives");
     List<FrontMember> front = new ArrayList<>();
     for (int i = 0; i < r.size(); i++) {
       ArrayNode g = genomes.addArray();
       Arrays.stream(r.genome(i)).forEach(g::add);
+      Arrays.stream(r.objectives(i)).forEach(values.addArray()::add);
       WeightMask m = thresholds.decode(r.genome(i));
       front.add(new FrontMember(1, m, r.objectives(i)[0], r.objectives(i)[1], Double.NaN));
     }

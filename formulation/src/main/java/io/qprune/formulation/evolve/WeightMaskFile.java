@@ -43,10 +43,7 @@ public final class WeightMaskFile {
     }
     AtomicFiles.write(file, out -> {
       GZIPOutputStream gz = new GZIPOutputStream(out);
-      JSON.writeValue(new java.io.FilterOutputStream(gz) {
-        @Override
-        public void close() {}
-      }, o);
+      gz.write(JSON.writeValueAsBytes(o));
       gz.finish();
     });
   }

@@ -116,8 +116,7 @@ final class ResNet extends AbstractBlock implements ParamFactory {
   NDArray logitsFolded(NDArray x, List<float[]> masks, NDManager arrays) {
     return run(x, (k, in) -> {
       float[][] f = norms.get(k).fold(ones(channels(k)));
-      return convs.get(k).applyFolded(in, f[0], f[1], masks == null ? ones(layers.get(k).size()) : masks.get(k),
-          arrays);
+      return convs.get(k).applyFolded(in, f[0], f[1], masks == null ? null : masks.get(k), arrays);
     }, masks == null ? null : masks.get(layers.size() - 1), arrays);
   }
 

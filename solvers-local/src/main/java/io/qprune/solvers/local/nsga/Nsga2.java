@@ -1,5 +1,6 @@
 package io.qprune.solvers.local.nsga;
 
+import io.qprune.api.blackbox.Pareto2d;
 import io.qprune.api.blackbox.BlackBoxRun;
 import io.qprune.api.blackbox.MultiObjective;
 import io.qprune.api.blackbox.MultiObjectiveOptimizer;
@@ -62,7 +63,7 @@ public final class Nsga2 implements MultiObjectiveOptimizer {
             success > 0.2 ? s.flipRate * 1.5 : s.flipRate / Math.pow(1.5, 0.25)));
       }
       s.stall = fresh == 0 ? s.stall + 1 : 0;
-      double hv = ref == null ? Double.NaN : Hypervolume.of2d(s.objectives, ref);
+      double hv = ref == null ? Double.NaN : Pareto2d.hypervolume(s.objectives, ref);
       if (ref != null) {
         s.hypervolume.add(hv);
       }

@@ -1,5 +1,6 @@
 package io.qprune.solvers.local.nsga;
 
+import io.qprune.api.blackbox.Pareto2d;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -18,9 +19,9 @@ class HypervolumeTest {
 
   @Test
   void aStaircaseByHand() {
-    assertThat(Hypervolume.of2d(staircase(), REF)).isEqualTo(1 * 1 + 1 * 2 + 1 * 3);
-    assertThat(Hypervolume.of2d(List.of(new double[] {1, 1}), new double[] {2, 3})).isEqualTo(2);
-    assertThat(Hypervolume.of2d(List.of(), REF)).isZero();
+    assertThat(Pareto2d.hypervolume(staircase(), REF)).isEqualTo(1 * 1 + 1 * 2 + 1 * 3);
+    assertThat(Pareto2d.hypervolume(List.of(new double[] {1, 1}), new double[] {2, 3})).isEqualTo(2);
+    assertThat(Pareto2d.hypervolume(List.of(), REF)).isZero();
   }
 
   @Test
@@ -31,14 +32,14 @@ class HypervolumeTest {
     p.add(new double[] {0.5, 5}); // beyond r2
     p.add(new double[] {4, 0});   // on r1: not strictly better
     p.add(new double[] {5, 0.5}); // beyond r1
-    assertThat(Hypervolume.of2d(p, REF)).isEqualTo(6);
+    assertThat(Pareto2d.hypervolume(p, REF)).isEqualTo(6);
   }
 
   @Test
   void aPointWithTheSameFirstObjectiveButBetterSecondReplacesTheOther() {
     List<double[]> p = staircase();
     p.add(new double[] {1, 2.5});
-    assertThat(Hypervolume.of2d(p, REF)).isEqualTo(1 * 1.5 + 1 * 2 + 1 * 3);
+    assertThat(Pareto2d.hypervolume(p, REF)).isEqualTo(1 * 1.5 + 1 * 2 + 1 * 3);
   }
 
   @Test
@@ -53,14 +54,14 @@ class HypervolumeTest {
       double f1 = i / 100_000.0;
       front.add(new double[] {f1, 1 - Math.sqrt(f1)});
     }
-    return Hypervolume.of2d(front, new double[] {1.1, 1.1});
+    return Pareto2d.hypervolume(front, new double[] {1.1, 1.1});
   }
 
   @Test
   void badInputIsNamed() {
-    assertThatThrownBy(() -> Hypervolume.of2d(List.of(new double[] {1, 2, 3}), REF))
+    assertThatThrownBy(() -> Pareto2d.hypervolume(List.of(new double[] {1, 2, 3}), REF))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("[1.0, 2.0, 3.0]");
-    assertThatThrownBy(() -> Hypervolume.of2d(List.of(), new double[] {1}))
+    assertThatThrownBy(() -> Pareto2d.hypervolume(List.of(), new double[] {1}))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("got 1");
   }
 }

@@ -1,5 +1,6 @@
 package io.qprune.solvers.local.nsga;
 
+import io.qprune.api.blackbox.Pareto2d;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,7 +44,7 @@ class Nsga2Test {
       assertThat(r.hypervolume().get(0)).isLessThan(0.2);
       assertThat(r.evaluations()).isEqualTo(6000);
       assertThat(r.stopReason()).isEqualTo("budget");
-      assertThat(Hypervolume.of2d(r.front(), new double[] {1.1, 1.1})).isEqualTo(finalHv(r));
+      assertThat(Pareto2d.hypervolume(r.front(), new double[] {1.1, 1.1})).isEqualTo(finalHv(r));
       for (int i = 0; i < r.size(); i++) {
         assertThat(r.objectives(i)).isEqualTo(Problems.zdt1().evaluate(List.of(r.genome(i)))[0]);
         for (int j = 0; j < r.size(); j++) {
