@@ -11,13 +11,17 @@ import io.qprune.formulation.model.Layer;
 import io.qprune.formulation.model.Mask;
 import io.qprune.formulation.model.ModelFile;
 import io.qprune.formulation.model.Torch;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qprune.api.io.AtomicFiles;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -40,7 +44,7 @@ public final class MaskCheckCommand implements Callable<Integer> {
   @Option(names = "--model", description = "Model file (default: the shipped model).")
   Path model;
 
-  @Option(names = "--crops", defaultValue = "16", description = "At least this many validation crops (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--crops", defaultValue = "16", description = "Validation crops (default: ${DEFAULT-VALUE}).")
   int crops;
 
   @Option(names = "--size", defaultValue = "128", description = "Crop side (default: ${DEFAULT-VALUE}).")
@@ -55,6 +59,9 @@ public final class MaskCheckCommand implements Callable<Integer> {
   @Option(names = "--masks", defaultValue = "10", description = "Random masks to evaluate (default: ${DEFAULT-VALUE}).")
   int masks;
 
+  @Option(names = "--json", description = "Also write the figures to this JSON file.")
+  Path json;
+
   @Option(names = "--seed", defaultValue = "1", description = "Noise and mask seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
@@ -66,7 +73,7 @@ public final class MaskCheckCommand implements Callable<Integer> {
     return CliErrors.run(this::check, spec.commandLine().getErr());
   }
 
-  private int check() {
+  private int check() throws java.io.IOException {
     Torch.configure(threads);
     PrintWriter out = spec.commandLine().getOut();
     try (Denoiser m = model == null ? ModelFile.loadDefault() : ModelFile.load(model)) {
@@ -83,6 +90,14 @@ public final class MaskCheckCommand implements Callable<Integer> {
             ev.crops(), size, size, sigma, threads);
         out.printf(Locale.ROOT, "noisy input PSNR %.3f dB, unpruned %.3f dB (%+.3f)%n",
             ev.noisyPsnr(), full, full - ev.noisyPsnr());
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("crops", ev.crops());
+        report.put("size", size);
+        report.put("sigma", sigma);
+        report.put("threads", threads);
+        report.put("noisy_psnr", ev.noisyPsnr());
+        report.put("unpruned_psnr", full);
+        List<Map<String, Object>> layerRows = new ArrayList<>();
         out.printf(Locale.ROOT, "%-8s %6s %10s %8s%n", "masked", "units", "psnr", "change");
         for (Layer layer : m.layers()) {
           Mask without = all;
@@ -91,30 +106,85 @@ public final class MaskCheckCommand implements Callable<Integer> {
           }
           double p = ev.psnr(without);
           out.printf(Locale.ROOT, "%-8s %6d %10.3f %+8.3f%n", layer.name(), layer.units(), p, p - full);
+          layerRows.add(Map.of("layer", layer.name(), "units", layer.units(), "psnr", p));
         }
+        report.put("layer_masked", layerRows);
         SplittableRandom rng = new SplittableRandom(seed);
         int prune = (int) Math.round(sparsity * n);
-        double[] times = new double[masks];
-        double sum = 0;
-        long cpu0 = processCpuNanos();
+        List<Mask> random = new ArrayList<>();
         for (int k = 0; k < masks; k++) {
-          Mask r = randomMask(n, prune, rng);
-          long t0 = System.nanoTime();
-          double p = ev.psnr(r);
-          times[k] = (System.nanoTime() - t0) / 1e9;
-          sum += p;
+          random.add(randomMask(n, prune, rng));
         }
-        double cpu = (processCpuNanos() - cpu0) / 1e9 / masks;
-        Arrays.sort(times);
+        // random masks and the unpruned network alternate, so both see the same machine conditions;
+        // pruned units are removed for real, so the unpruned network is the slowest case
+        List<Mask> alternating = new ArrayList<>();
+        for (Mask r : random) {
+          alternating.add(r);
+          alternating.add(all);
+        }
+        double[] psnr = new double[alternating.size()];
+        double[][] times = timed(ev, alternating, psnr);
+        double sum = 0;
+        for (int k = 0; k < masks; k++) {
+          sum += psnr[2 * k];
+        }
+        Timing randomTimes = Timing.of(times, 0);
+        Timing fullTimes = Timing.of(times, 1);
         out.printf(Locale.ROOT, "random masks pruning %d of %d units: mean PSNR %.3f dB (%+.3f) over %d masks%n",
             prune, n, sum / masks, sum / masks - full, masks);
-        out.printf(Locale.ROOT, "evaluation time per mask: median %.3f s, min %.3f s, max %.3f s;"
-            + " process CPU %.3f s per mask; load average %.2f%n", times[masks / 2], times[0],
-            times[masks - 1], cpu, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        out.printf(Locale.ROOT, "evaluation time per mask, random %d of %d pruned: %s%n", prune, n, randomTimes);
+        out.printf(Locale.ROOT, "evaluation time per mask, nothing pruned:    %s%n", fullTimes);
+        report.put("random_masks", Map.of("masks", masks, "pruned_units", prune, "units", n,
+            "mean_psnr", sum / masks, "seconds_per_mask", randomTimes.asMap()));
+        report.put("unpruned_seconds_per_mask", fullTimes.asMap());
+        if (json != null) {
+          AtomicFiles.writeString(json, new ObjectMapper().writerWithDefaultPrettyPrinter()
+              .writeValueAsString(report) + "\n");
+        }
         out.flush();
       }
     }
     return ExitCodes.OK;
+  }
+
+  /** Wall seconds per mask (median, min, max), process CPU seconds per mask, load average. */
+  record Timing(double median, double min, double max, double cpu, double load) {
+    /** The even ({@code parity} 0) or odd (1) entries of {@link #timed}'s result. */
+    static Timing of(double[][] timed, int parity) {
+      int n = timed[0].length / 2;
+      double[] wall = new double[n];
+      double cpu = 0;
+      for (int k = 0; k < n; k++) {
+        wall[k] = timed[0][2 * k + parity];
+        cpu += timed[1][2 * k + parity];
+      }
+      Arrays.sort(wall);
+      return new Timing(wall[n / 2], wall[0], wall[n - 1], cpu / n,
+          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    Map<String, Object> asMap() {
+      return Map.of("median", median, "min", min, "max", max, "process_cpu", cpu, "load_average", load);
+    }
+
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, "median %.3f s, min %.3f s, max %.3f s; process CPU %.3f s per mask;"
+          + " load average %.2f", median, min, max, cpu, load);
+    }
+  }
+
+  /** Evaluates {@code list} (PSNRs into {@code psnr}): the wall and process CPU seconds of each. */
+  private static double[][] timed(MaskEvaluator ev, List<Mask> list, double[] psnr) {
+    double[][] out = new double[2][list.size()];
+    for (int k = 0; k < list.size(); k++) {
+      long cpu0 = processCpuNanos();
+      long t0 = System.nanoTime();
+      psnr[k] = ev.psnr(list.get(k));
+      out[0][k] = (System.nanoTime() - t0) / 1e9;
+      out[1][k] = (processCpuNanos() - cpu0) / 1e9;
+    }
+    return out;
   }
 
   // CPU time of every thread of the process, PyTorch's native ones included

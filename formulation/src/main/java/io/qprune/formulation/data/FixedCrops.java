@@ -9,8 +9,9 @@ public final class FixedCrops {
   private FixedCrops() {}
 
   /**
-   * At least {@code count} crops of {@code size × size}, spread over a grid on each photo (the
-   * same number per photo), each made noisy with noise seeded by {@code seed} and its name.
+   * Exactly {@code count} crops of {@code size × size}, shared out over the photos in order (the
+   * first {@code count mod photos} get one more), spread over a grid on each photo, each made noisy
+   * with noise seeded by {@code seed} and its name.
    */
   public static List<NoisyPair> of(List<Photo> photos, int count, int size, Noise noise, long seed) {
     List<Photo> usable = photos.stream()
@@ -20,11 +21,12 @@ public final class FixedCrops {
           "Need count >= 1 and a photo of at least " + size + "x" + size + " for crops, got count "
               + count + " and " + photos.size() + " photos");
     }
-    int per = (count + usable.size() - 1) / usable.size();
-    int grid = (int) Math.ceil(Math.sqrt(per));
     List<NoisyPair> out = new ArrayList<>();
-    for (Photo p : usable) {
-      Image img = p.image();
+    for (int i = 0; i < usable.size(); i++) {
+      int per = count / usable.size() + (i < count % usable.size() ? 1 : 0);
+      int grid = (int) Math.ceil(Math.sqrt(per));
+      Image img = usable.get(i).image();
+      Photo p = usable.get(i);
       for (int j = 0; j < per; j++) {
         int y = spread(j / grid, grid, img.height() - size);
         int x = spread(j % grid, grid, img.width() - size);

@@ -12,13 +12,20 @@ final class BatchNormParams {
   private final Parameter beta;
   private final Parameter mean;
   private final Parameter var;
+  private final int channels;
 
   BatchNormParams(ParamFactory owner, String name, int channels) {
+    this.channels = channels;
     Shape s = new Shape(channels);
     gamma = owner.param(name + ".gamma", Parameter.Type.GAMMA, s);
     beta = owner.param(name + ".beta", Parameter.Type.BETA, s);
     mean = owner.param(name + ".runningMean", Parameter.Type.RUNNING_MEAN, s);
     var = owner.param(name + ".runningVar", Parameter.Type.RUNNING_VAR, s);
+  }
+
+  /** Number of channels. */
+  int channels() {
+    return channels;
   }
 
   /** Batch statistics (and a running-average update) when training, running statistics if not. */

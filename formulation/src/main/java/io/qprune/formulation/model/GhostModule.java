@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import java.util.List;
 
@@ -44,15 +45,27 @@ final class GhostModule {
   }
 
   /**
-   * {@link #apply} at inference (running statistics) with the batch norms and the 0/1 unit mask
-   * {@code m} folded into the conv weights, made in {@code arrays}: relu(bn(y)) · m =
-   * relu(bn(y) · m) for m ≥ 0, and the cheap conv then reads the already-masked primary output.
+   * {@link #apply} at inference (running statistics) with the pruned units removed: only the units
+   * {@code keep} are computed, with the batch norms folded into the conv weights. Returns the kept
+   * primary channels and their cheap twins as two arrays (keep.length channels each, in the order
+   * of {@code keep}) — exactly the kept channels of the masked output, whose other channels are
+   * zero — or null when {@code keep} is empty. The input is spread over {@code xs}, array i holding
+   * this block's input channels {@code ins.get(i)}; no arrays means every input channel is zero (a
+   * fully pruned predecessor), and the primary conv then yields its bias, computed on a zero map of
+   * shape {@code zeroInput} (N × 1 × h × w). Weights are made in {@code arrays}.
    */
-  NDArray applyFolded(NDArray x, float[] m, NDManager arrays) {
-    float[][] pf = primaryBn.fold(m);
-    NDArray p = Activation.relu(primary.applyFolded(x, pf[0], pf[1], arrays));
-    float[][] cf = cheapBn.fold(m);
-    NDArray c = Activation.relu(cheap.applyFolded(p, cf[0], cf[1], arrays));
-    return NDArrays.concat(new NDList(p, c), 1);
+  NDArray[] applyPruned(List<NDArray> xs, List<int[]> ins, int[] keep, Shape zeroInput, NDManager arrays) {
+    if (keep.length == 0) {
+      return null;
+    }
+    float[] ones = new float[primaryBn.channels()];
+    java.util.Arrays.fill(ones, 1f);
+    float[][] pf = primaryBn.fold(ones);
+    NDArray p = Activation.relu(xs.isEmpty()
+        ? primary.applySliced(List.of(arrays.zeros(zeroInput)), List.of(new int[] {0}), keep, pf[0], pf[1], arrays)
+        : primary.applySliced(xs, ins, keep, pf[0], pf[1], arrays));
+    float[][] cf = cheapBn.fold(ones);
+    NDArray c = Activation.relu(cheap.applySliced(List.of(p), List.of(keep), keep, cf[0], cf[1], arrays));
+    return new NDArray[] {p, c};
   }
 }

@@ -1,6 +1,9 @@
 package io.qprune.formulation.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.pooling.Pool;
@@ -47,9 +50,8 @@ final class HalfUNet extends MaskedNetwork {
 
   @Override
   public NDArray denoise(NDArray x, List<NDArray> masks, boolean training, List<NDArray> taps) {
-    long[] size = {x.getShape().get(2), x.getShape().get(3)};
     NDArray f = x;
-    NDArray fused = null;
+    List<NDArray> outputs = new ArrayList<>(levels);
     int k = 0;
     for (int l = 0; l < levels; l++) {
       if (l > 0) {
@@ -59,34 +61,120 @@ final class HalfUNet extends MaskedNetwork {
       k++;
       f = modules.get(k).apply(f, mask(masks, k), training, taps);
       k++;
-      NDArray up = l == 0 ? f : f.getNDArrayInternal().interpolation(size, 1, false);
-      fused = fused == null ? up : fused.add(up);
+      outputs.add(f);
     }
+    NDArray fused = FullScaleFusion.fuse(outputs);
     NDArray d = modules.get(k).apply(fused, mask(masks, k), training, taps);
     d = modules.get(k + 1).apply(d, mask(masks, k + 1), training, taps);
     return x.sub(head.apply(d));
   }
 
+  /**
+   * Inference with the pruned units removed for real (see {@link GhostModule#applyPruned}): every
+   * conv computes only the kept channels from the kept channels, so the cost follows the pruned
+   * network's size, and a block's primary and cheap halves stay two arrays (never concatenated).
+   * The fused map holds the union of the units the levels' last blocks keep; each level's output
+   * is spread onto that union (zeros where it lacks a unit) before the fusion.
+   */
   @Override
   public NDArray denoiseFolded(NDArray x, Mask mask, NDManager arrays) {
-    long[] size = {x.getShape().get(2), x.getShape().get(3)};
-    NDArray f = x;
-    NDArray fused = null;
+    long batch = x.getShape().get(0);
+    long h = x.getShape().get(2);
+    long w = x.getShape().get(3);
+    NDArray[] f = {x};
+    List<int[]> channels = List.of(range(in));
+    List<NDArray[]> outputs = new ArrayList<>(levels);
+    List<int[]> outputUnits = new ArrayList<>(levels);
     int k = 0;
     for (int l = 0; l < levels; l++) {
-      if (l > 0) {
-        f = Pool.maxPool2d(f, TWO, TWO, new Shape(0, 0), false);
+      Shape zeros = new Shape(batch, 1, h >> l, w >> l);
+      if (l > 0 && f != null) {
+        f = new NDArray[] {pool(f[0]), pool(f[1])};
       }
-      f = modules.get(k).applyFolded(f, layerMask(mask, layers.get(k)), arrays);
-      k++;
-      f = modules.get(k).applyFolded(f, layerMask(mask, layers.get(k)), arrays);
-      k++;
-      NDArray up = l == 0 ? f : f.getNDArrayInternal().interpolation(size, 1, false);
-      fused = fused == null ? up : fused.add(up);
+      int[] keep = null;
+      for (int b = 0; b < 2; b++, k++) {
+        keep = kept(mask, layers.get(k));
+        f = modules.get(k).applyPruned(list(f), channels, keep, zeros, arrays);
+        channels = halves(keep);
+      }
+      outputs.add(f);
+      outputUnits.add(keep);
     }
-    NDArray d = modules.get(k).applyFolded(fused, layerMask(mask, layers.get(k)), arrays);
-    d = modules.get(k + 1).applyFolded(d, layerMask(mask, layers.get(k + 1)), arrays);
-    return x.sub(head.apply(d));
+    int[] union = union(outputUnits);
+    NDArray[] fused = null;
+    if (union.length > 0) {
+      fused = new NDArray[2];
+      for (int half = 0; half < 2; half++) {
+        List<NDArray> spread = new ArrayList<>(levels);
+        for (int l = 0; l < levels; l++) {
+          NDArray[] o = outputs.get(l);
+          spread.add(o == null ? null : spread(o[half], outputUnits.get(l), union, arrays));
+        }
+        fused[half] = FullScaleFusion.fuse(spread.get(0), spread.subList(1, levels), h, w, arrays);
+      }
+    }
+    Shape zeros = new Shape(batch, 1, h, w);
+    int[] keep = kept(mask, layers.get(k));
+    NDArray[] d = modules.get(k).applyPruned(list(fused), halves(union), keep, zeros, arrays);
+    int[] last = kept(mask, layers.get(k + 1));
+    d = modules.get(k + 1).applyPruned(list(d), halves(keep), last, zeros, arrays);
+    float[] ones = new float[in];
+    java.util.Arrays.fill(ones, 1f);
+    NDArray noise = d == null
+        ? head.applySliced(List.of(arrays.zeros(zeros)), List.of(new int[] {0}), range(in), ones, new float[in], arrays)
+        : head.applySliced(list(d), halves(last), range(in), ones, new float[in], arrays);
+    return x.sub(noise);
+  }
+
+  private static NDArray pool(NDArray f) {
+    return Pool.maxPool2d(f, TWO, TWO, new Shape(0, 0), false);
+  }
+
+  /** The arrays of a block output (none for a fully pruned block). */
+  private static List<NDArray> list(NDArray[] halves) {
+    return halves == null ? List.of() : List.of(halves);
+  }
+
+  /** The kept unit indices of {@code layer}, ascending. */
+  private static int[] kept(Mask mask, Layer layer) {
+    return java.util.stream.IntStream.range(0, layer.units())
+        .filter(j -> mask.keeps(layer.firstUnit() + j)).toArray();
+  }
+
+  /** Input channel indices of a block output over {@code units}: its primary half, its cheap half. */
+  private List<int[]> halves(int[] units) {
+    int[] cheap = new int[units.length];
+    for (int i = 0; i < units.length; i++) {
+      cheap[i] = this.units + units[i];
+    }
+    return List.of(units, cheap);
+  }
+
+  private static int[] range(int n) {
+    return java.util.stream.IntStream.range(0, n).toArray();
+  }
+
+  private static int[] union(List<int[]> sets) {
+    return sets.stream().filter(java.util.Objects::nonNull).flatMapToInt(java.util.Arrays::stream)
+        .distinct().sorted().toArray();
+  }
+
+  /**
+   * One half of a block output over the units {@code have} re-laid over the units {@code union} (a
+   * superset): missing units' channels are zero.
+   */
+  private static NDArray spread(NDArray f, int[] have, int[] union, NDManager arrays) {
+    if (have.length == union.length) {
+      return f;
+    }
+    long[] idx = new long[union.length];
+    for (int i = 0; i < union.length; i++) {
+      int pos = java.util.Arrays.binarySearch(have, union[i]);
+      idx[i] = pos >= 0 ? pos : have.length;
+    }
+    Shape s = f.getShape();
+    NDArray padded = NDArrays.concat(new NDList(f, arrays.zeros(new Shape(s.get(0), 1, s.get(2), s.get(3)))), 1);
+    return padded.get(new NDIndex(":, {}", arrays.create(idx)));
   }
 
   @Override

@@ -51,7 +51,7 @@ public record TrainConfig(
   /** The defaults: the configuration that trained the shipped model. */
   public static TrainConfig defaults() {
     return new TrainConfig("half-unet", 32, 5, "grey", "gaussian", 25.0, 1.0, 0.0, "shipped",
-        64, 16, 4000, 2e-3, 1e-5, "cosine", 5000, 0.5, 1L, 2, 250, 1000, 16, 128);
+        64, 16, 10000, 2e-3, 1e-5, "cosine", 5000, 0.5, 1L, 2, 250, 1000, 16, 128);
   }
 
   /** Reads a config file over the defaults. */

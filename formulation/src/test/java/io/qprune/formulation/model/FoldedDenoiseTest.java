@@ -70,6 +70,51 @@ class FoldedDenoiseTest {
     }
   }
 
+  /** Mask with every unit of the named layers pruned. */
+  private static Mask without(Denoiser m, String... names) {
+    Mask mask = Mask.all(m.units().size());
+    for (Layer layer : m.layers()) {
+      if (List.of(names).contains(layer.name())) {
+        for (int j = 0; j < layer.units(); j++) {
+          mask = mask.with(layer.firstUnit() + j, false);
+        }
+      }
+    }
+    return mask;
+  }
+
+  /**
+   * The Half-UNet's pruned-for-real path (only kept channels computed, levels spread onto the union
+   * of their kept units) against the masked network where whole layers, whole levels, the
+   * decoder or all but one unit are gone, and where the levels keep different units.
+   */
+  @Test
+  void halfUNetWithPrunedUnitsRemovedMatchesTheMaskedNetworkInEveryCorner() {
+    try (Denoiser m = ModelTestSupport.halfUNet(8, 3)) {
+      ModelTestSupport.randomizeNormsAndBiases(m, 13);
+      Map<String, Mask> cases = new LinkedHashMap<>();
+      cases.put("enc2b", without(m, "enc2b"));
+      cases.put("level 1", without(m, "enc1a", "enc1b"));
+      cases.put("level 3", without(m, "enc3a", "enc3b"));
+      cases.put("all levels' last blocks", without(m, "enc1b", "enc2b", "enc3b"));
+      cases.put("dec1", without(m, "dec1"));
+      cases.put("dec2", without(m, "dec2"));
+      Mask one = Mask.of(new boolean[m.units().size()]).with(0, true);
+      cases.put("only unit 0", one);
+      boolean[] staggered = new boolean[m.units().size()];
+      for (Layer layer : m.layers()) {
+        for (int j = 0; j < layer.units(); j++) {
+          staggered[layer.firstUnit() + j] = (j + layer.index()) % 3 != 0;
+        }
+      }
+      cases.put("staggered", Mask.of(staggered));
+      for (var e : cases.entrySet()) {
+        double rel = relativeDifference(m, e.getValue(), new Shape(2, 1, 16, 24), 5);
+        assertThat(rel).as(e.getKey()).isLessThan(1e-4);
+      }
+    }
+  }
+
   @Test
   void foldingDependsOnTheNormsSoTheComparisonIsNotVacuous() {
     // with the randomised norms the masked and the unmasked outputs differ clearly
@@ -90,7 +135,8 @@ class FoldedDenoiseTest {
 
   @Test
   void foldingLeavesTheWeightsAndTheModelsManagerAlone() {
-    try (Denoiser m = ModelTestSupport.dncnn(6, 4)) {
+    for (Denoiser model : List.of(ModelTestSupport.halfUNet(8, 3), ModelTestSupport.dncnn(6, 4))) {
+    try (Denoiser m = model) {
       ModelTestSupport.randomizeNormsAndBiases(m, 5);
       Shape shape = new Shape(1, 1, 16, 16);
       float[] x = ModelTestSupport.randomPixels(256, 2);
@@ -109,6 +155,7 @@ class FoldedDenoiseTest {
       try (NDManager sub = m.manager().newSubManager()) {
         assertThat(ModelTestSupport.run(m, sub, x, shape)).containsExactly(before);
       }
+    }
     }
   }
 
