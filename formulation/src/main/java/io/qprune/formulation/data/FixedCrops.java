@@ -25,8 +25,8 @@ public final class FixedCrops {
     for (int i = 0; i < usable.size(); i++) {
       int per = count / usable.size() + (i < count % usable.size() ? 1 : 0);
       int grid = (int) Math.ceil(Math.sqrt(per));
-      Image img = usable.get(i).image();
       Photo p = usable.get(i);
+      Image img = p.image();
       for (int j = 0; j < per; j++) {
         int y = spread(j / grid, grid, img.height() - size);
         int x = spread(j % grid, grid, img.width() - size);

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -59,7 +60,7 @@ final class GhostModule {
       return null;
     }
     float[] ones = new float[primaryBn.channels()];
-    java.util.Arrays.fill(ones, 1f);
+    Arrays.fill(ones, 1f);
     float[][] pf = primaryBn.fold(ones);
     NDArray p = Activation.relu(xs.isEmpty()
         ? primary.applySliced(List.of(arrays.zeros(zeroInput)), List.of(new int[] {0}), keep, pf[0], pf[1], arrays)

@@ -8,7 +8,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.pooling.Pool;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Half-UNet denoiser: per level two Ghost blocks of width C (max-pool between levels), full-scale
@@ -119,7 +121,7 @@ final class HalfUNet extends MaskedNetwork {
     int[] last = kept(mask, layers.get(k + 1));
     d = modules.get(k + 1).applyPruned(list(d), halves(keep), last, zeros, arrays);
     float[] ones = new float[in];
-    java.util.Arrays.fill(ones, 1f);
+    Arrays.fill(ones, 1f);
     NDArray noise = d == null
         ? head.applySliced(List.of(arrays.zeros(zeros)), List.of(new int[] {0}), range(in), ones, new float[in], arrays)
         : head.applySliced(list(d), halves(last), range(in), ones, new float[in], arrays);
@@ -137,7 +139,7 @@ final class HalfUNet extends MaskedNetwork {
 
   /** The kept unit indices of {@code layer}, ascending. */
   private static int[] kept(Mask mask, Layer layer) {
-    return java.util.stream.IntStream.range(0, layer.units())
+    return IntStream.range(0, layer.units())
         .filter(j -> mask.keeps(layer.firstUnit() + j)).toArray();
   }
 
@@ -151,12 +153,11 @@ final class HalfUNet extends MaskedNetwork {
   }
 
   private static int[] range(int n) {
-    return java.util.stream.IntStream.range(0, n).toArray();
+    return IntStream.range(0, n).toArray();
   }
 
   private static int[] union(List<int[]> sets) {
-    return sets.stream().filter(java.util.Objects::nonNull).flatMapToInt(java.util.Arrays::stream)
-        .distinct().sorted().toArray();
+    return sets.stream().flatMapToInt(Arrays::stream).distinct().sorted().toArray();
   }
 
   /**
@@ -169,7 +170,7 @@ final class HalfUNet extends MaskedNetwork {
     }
     long[] idx = new long[union.length];
     for (int i = 0; i < union.length; i++) {
-      int pos = java.util.Arrays.binarySearch(have, union[i]);
+      int pos = Arrays.binarySearch(have, union[i]);
       idx[i] = pos >= 0 ? pos : have.length;
     }
     Shape s = f.getShape();
