@@ -1,0 +1,99 @@
+package io.qprune.formulation.cost;
+
+import io.qprune.api.InvalidInputException;
+import io.qprune.formulation.model.Mask;
+import java.util.Arrays;
+
+/**
+ * A cost (FLOPs, parameters, predicted latency, ...) that is a quadratic pseudo-Boolean function
+ * of the keep-mask {@code x} over {@code n} units, in the units' global order:
+ * {@code cost(x) = constant + Σ_i linear[i]·x_i + Σ_k pairW[k]·x_{pairI[k]}·x_{pairJ[k]}}
+ * with {@code pairI[k] != pairJ[k]}. A pair may appear more than once (its weights add).
+ *
+ * <p>This is the one neutral form every cost source produces (the network's own structure, a
+ * measured latency table, a {@code --scores} file) and that the budgeted QUBO consumes: adding
+ * {@code λ·cost(x)} to a QUBO keeps it a QUBO.
+ */
+public record QuadraticCost(
+    String name, int n, double constant, double[] linear, int[] pairI, int[] pairJ, double[] pairW) {
+
+  public QuadraticCost {
+    if (n < 0 || linear.length != n) {
+      throw new InvalidInputException(name + " cost: " + linear.length
+          + " linear coefficients for " + n + " units");
+    }
+    if (pairI.length != pairJ.length || pairI.length != pairW.length) {
+      throw new InvalidInputException(name + " cost: pair arrays differ in length ("
+          + pairI.length + ", " + pairJ.length + ", " + pairW.length + ")");
+    }
+    for (int k = 0; k < pairI.length; k++) {
+      if (pairI[k] < 0 || pairI[k] >= n || pairJ[k] < 0 || pairJ[k] >= n || pairI[k] == pairJ[k]) {
+        throw new InvalidInputException(name + " cost: pair " + k + " (" + pairI[k] + ", "
+            + pairJ[k] + ") is not two distinct units of 0.." + (n - 1));
+      }
+      if (!Double.isFinite(pairW[k])) {
+        throw new InvalidInputException(name + " cost: pair " + k + " has weight " + pairW[k]);
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      if (!Double.isFinite(linear[i])) {
+        throw new InvalidInputException(name + " cost: unit " + i + " has linear cost " + linear[i]);
+      }
+    }
+    if (!Double.isFinite(constant)) {
+      throw new InvalidInputException(name + " cost: constant is " + constant);
+    }
+    linear = linear.clone();
+    pairI = pairI.clone();
+    pairJ = pairJ.clone();
+    pairW = pairW.clone();
+  }
+
+  /** The cost of {@code keep} (one flag per unit). */
+  public double value(boolean[] keep) {
+    if (keep.length != n) {
+      throw new InvalidInputException(name + " cost: mask of " + keep.length + " units, cost of " + n);
+    }
+    double c = constant;
+    for (int i = 0; i < n; i++) {
+      if (keep[i]) {
+        c += linear[i];
+      }
+    }
+    for (int k = 0; k < pairI.length; k++) {
+      if (keep[pairI[k]] && keep[pairJ[k]]) {
+        c += pairW[k];
+      }
+    }
+    return c;
+  }
+
+  /** The cost of {@code mask}. */
+  public double value(Mask mask) {
+    boolean[] keep = new boolean[mask.size()];
+    for (int i = 0; i < keep.length; i++) {
+      keep[i] = mask.keeps(i);
+    }
+    return value(keep);
+  }
+
+  /** The cost of keeping every unit (the unpruned network). */
+  public double total() {
+    boolean[] all = new boolean[n];
+    Arrays.fill(all, true);
+    return value(all);
+  }
+
+  /** This cost times {@code factor} (e.g. to express it as a fraction of {@link #total()}). */
+  public QuadraticCost scaled(double factor) {
+    double[] l = linear.clone();
+    double[] w = pairW.clone();
+    for (int i = 0; i < l.length; i++) {
+      l[i] *= factor;
+    }
+    for (int k = 0; k < w.length; k++) {
+      w[k] *= factor;
+    }
+    return new QuadraticCost(name, n, constant * factor, l, pairI, pairJ, w);
+  }
+}
