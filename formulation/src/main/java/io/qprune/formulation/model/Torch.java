@@ -26,6 +26,17 @@ public final class Torch {
     }
   }
 
+  /**
+   * Sets PyTorch's intra-op thread count from now on (the engine is started if needed) and returns
+   * the previous count, so that a benchmark can time 1 and 2 threads in one run.
+   */
+  public static synchronized int setThreads(int threads) {
+    engine();
+    int before = ai.djl.pytorch.jni.JniUtils.getNumThreads();
+    ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
+    return before;
+  }
+
   /** The PyTorch engine, started on first use. */
   public static synchronized Engine engine() {
     if (engine == null) {

@@ -1,0 +1,160 @@
+package io.qprune.formulation.cost;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qprune.api.InvalidInputException;
+import io.qprune.api.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Measured forward latency (milliseconds) of each prunable layer of a denoiser over a grid of
+ * (kept input units, kept output units), with the rest of the network (pooling, fusion, head) as
+ * one measured constant, and the key (machine, DJL/PyTorch version, model shape, threads, input
+ * size) it was measured under. Values between grid points are interpolated bilinearly.
+ */
+public final class LatencyTable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Map<String, String> key;
+  private final List<Grid> layers;
+  private final double fullMs;
+  private final double restMs;
+
+  /** One layer's grid: {@code ms[a][b]} at {@code kIn[a]} input and {@code kOut[b]} output units. */
+  record Grid(String layer, int[] kIn, int[] kOut, double[][] ms) {
+    /** Bilinear interpolation (linear extrapolation outside the grid); 0 when no unit is kept. */
+    double at(int in, int out) {
+      if (out == 0) {
+        return 0;
+      }
+      int a = cell(kIn, in);
+      int b = cell(kOut, out);
+      double u = kIn.length == 1 ? 0 : (in - kIn[a]) / (double) (kIn[a + 1] - kIn[a]);
+      double v = kOut.length == 1 ? 0 : (out - kOut[b]) / (double) (kOut[b + 1] - kOut[b]);
+      int a1 = Math.min(a + 1, kIn.length - 1);
+      int b1 = Math.min(b + 1, kOut.length - 1);
+      double t = (1 - u) * (1 - v) * ms[a][b] + u * (1 - v) * ms[a1][b] + (1 - u) * v * ms[a][b1] + u * v * ms[a1][b1];
+      return Math.max(0, t);
+    }
+
+    /** The left index of the grid cell holding {@code k} (the first or last cell outside). */
+    private static int cell(int[] grid, int k) {
+      int i = 0;
+      while (i + 2 < grid.length && k > grid[i + 1]) {
+        i++;
+      }
+      return i;
+    }
+  }
+
+  LatencyTable(Map<String, String> key, List<Grid> layers, double fullMs, double restMs) {
+    this.key = Map.copyOf(key);
+    this.layers = List.copyOf(layers);
+    this.fullMs = fullMs;
+    this.restMs = restMs;
+  }
+
+  /** What the table was measured under (cpu, cores, djl, pytorch, model, threads, size, ...). */
+  public Map<String, String> key() {
+    return key;
+  }
+
+  /** Measured end-to-end latency of the unpruned network (ms). */
+  public double fullMs() {
+    return fullMs;
+  }
+
+  /** The part of {@link #fullMs} outside the prunable layers (ms; measured, so it may be slightly negative). */
+  public double restMs() {
+    return restMs;
+  }
+
+  List<Grid> layers() {
+    return layers;
+  }
+
+  /** Writes the table atomically as JSON. */
+  void save(Path file) {
+    ObjectNode root = JSON.createObjectNode();
+    ObjectNode k = root.putObject("key");
+    key.forEach(k::put);
+    root.put("full_ms", fullMs);
+    root.put("rest_ms", restMs);
+    ArrayNode arr = root.putArray("layers");
+    for (Grid g : layers) {
+      ObjectNode n = arr.addObject();
+      n.put("layer", g.layer());
+      ArrayNode in = n.putArray("k_in");
+      for (int v : g.kIn()) {
+        in.add(v);
+      }
+      ArrayNode out = n.putArray("k_out");
+      for (int v : g.kOut()) {
+        out.add(v);
+      }
+      ArrayNode rows = n.putArray("ms");
+      for (double[] row : g.ms()) {
+        ArrayNode r = rows.addArray();
+        for (double v : row) {
+          r.add(v);
+        }
+      }
+    }
+    try {
+      AtomicFiles.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
+    } catch (IOException e) {
+      throw new InvalidInputException("Cannot write the latency table " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads a table written by {@link #save}; a file of another shape is an error naming it. */
+  static LatencyTable load(Path file) {
+    try {
+      JsonNode root = JSON.readTree(Files.readString(file));
+      Map<String, String> key = new LinkedHashMap<>();
+      need(root, "key").fields().forEachRemaining(e -> key.put(e.getKey(), e.getValue().asText()));
+      List<Grid> grids = new ArrayList<>();
+      for (JsonNode n : need(root, "layers")) {
+        int[] in = ints(need(n, "k_in"));
+        int[] out = ints(need(n, "k_out"));
+        double[][] ms = new double[in.length][out.length];
+        for (int a = 0; a < in.length; a++) {
+          for (int b = 0; b < out.length; b++) {
+            ms[a][b] = need(n, "ms").path(a).path(b).asDouble(Double.NaN);
+            if (!Double.isFinite(ms[a][b])) {
+              throw new IllegalArgumentException("layer " + n.get("layer") + ": ms[" + a + "][" + b + "] is missing");
+            }
+          }
+        }
+        grids.add(new Grid(need(n, "layer").asText(), in, out, ms));
+      }
+      return new LatencyTable(key, grids, need(root, "full_ms").asDouble(), need(root, "rest_ms").asDouble());
+    } catch (IOException | RuntimeException e) {
+      throw new InvalidInputException("The latency table " + file + " cannot be read (" + e.getMessage()
+          + "). Maybe delete it or measure again with --refresh.", e);
+    }
+  }
+
+  private static JsonNode need(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    if (v == null) {
+      throw new IllegalArgumentException("no '" + field + "'");
+    }
+    return v;
+  }
+
+  private static int[] ints(JsonNode a) {
+    int[] v = new int[a.size()];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = a.get(i).asInt();
+    }
+    return v;
+  }
+}
