@@ -35,8 +35,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code qprune evolve}: hierarchical importance-guided multi-objective weight pruning. */
 @Command(name = "evolve", mixinStandardHelpOptions = true,
-    description = {"Evolutionary multi-objective pruning, weight by weight: Phase 1 evolves per-layer thresholds",
-        "(NSGA-II), Phase 2 evolves the weights between two anchors of its front (SparseEA operators).",
+    header = "Evolve a Pareto front of weight-pruned networks, size against error.",
+    description = {"Evolutionary multi-objective pruning, weight by weight: Phase 1 evolves per-layer thresholds"
+        + " (NSGA-II), Phase 2 evolves the weights between two anchors of its front (SparseEA operators).",
         "Writes front.csv/json, front.png/svg and every front member's mask (for `qprune eval --mask`)."})
 public final class EvolveCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
