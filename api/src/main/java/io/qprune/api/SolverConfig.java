@@ -91,8 +91,18 @@ public record SolverConfig(String solver, Map<String, Object> parameters, Double
     } else if (params != null) {
       throw new InvalidInputException("'parameters' must be a mapping of name: value, got " + params);
     }
-    return new SolverConfig(s, p, number(map.get("time_limit"), "time_limit"),
-        map.get("seed") == null ? null : number(map.get("seed"), "seed").longValue());
+    return new SolverConfig(s, p, number(map.get("time_limit"), "time_limit"), seed(map.get("seed")));
+  }
+
+  private static Long seed(Object v) {
+    if (v == null) {
+      return null;
+    }
+    Long s = ConfigNumbers.exactLong(v, true);
+    if (s == null) {
+      throw new InvalidInputException("'seed' must be a whole number, got '" + v + "'");
+    }
+    return s;
   }
 
   private static Double number(Object v, String key) {

@@ -7,7 +7,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code qprune bench}: the group of benchmark commands (solvers, ...). */
-@Command(name = "bench", description = "Run benchmarks and write their tables.",
+@Command(name = "bench", header = "Run benchmarks and write their tables.",
     mixinStandardHelpOptions = true, subcommands = {BenchSolversCommand.class, BenchPruningCommand.class})
 public final class BenchCommand implements Callable<Integer> {
   @Spec

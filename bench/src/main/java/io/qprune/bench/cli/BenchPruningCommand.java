@@ -32,9 +32,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code qprune bench pruning}: every method at every sparsity and seed, table and plot. */
 @Command(name = "pruning", mixinStandardHelpOptions = true,
-    description = {"Compare unpruned, greedy Taylor, L1-QUBO and hybrid QUBO pruning through the",
-        "same pipeline: test PSNR/SSIM (mean ± std over seeds), kept params/FLOPs, times.",
-        "The hybrid's alpha/beta are tuned on validation crops only (per seed and sparsity)."})
+    header = "Compare the pruning methods on the shipped denoiser over several seeds.",
+    description = {"Compare unpruned, greedy Taylor, L1-QUBO and hybrid QUBO pruning through the"
+        + " same pipeline: test PSNR/SSIM (mean ± std over seeds), kept params/FLOPs, times."
+        + " The hybrid's alpha/beta are tuned on validation crops only (per seed and sparsity)."})
 public final class BenchPruningCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
  * results.csv, results.json, report.html and its plots. Exit 0 ok, 2 bad input, 1 a solver failed.
  */
 @Command(name = "solvers", mixinStandardHelpOptions = true,
+    header = "Compare solvers on QUBO / Max-Cut instances and write a report.",
     description = "Run solvers on QUBO / Max-Cut instances, compare them with best-known values and with each"
         + " other, and write a report.")
 public final class BenchSolversCommand implements Callable<Integer> {

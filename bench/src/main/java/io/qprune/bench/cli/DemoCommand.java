@@ -21,9 +21,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code qprune demo}: the whole pipeline on the shipped model and photos, with an HTML report. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Prune the shipped Half-UNet: hybrid QUBO (solver sa) at 20/36/50 % sparsity, TT",
-        "refinement of the 36 % mask, greedy Taylor and the unpruned network for comparison, all scored",
-        "on the test photos; prints the table and writes an HTML report. A few minutes on 2 cores."})
+    header = "Prune the shipped Half-UNet end to end and write an HTML report.",
+    description = {"Prune the shipped Half-UNet: hybrid QUBO (solver sa) at 20/36/50 %% sparsity, TT"
+        + " refinement of the 36 %% mask, greedy Taylor and the unpruned network for comparison, all scored"
+        + " on the test photos; prints the table and writes an HTML report. A few minutes on 2 cores."})
 public final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

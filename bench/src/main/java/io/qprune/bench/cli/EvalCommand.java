@@ -45,9 +45,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "eval",
     mixinStandardHelpOptions = true,
+    header = "Score a network, pruned or not, on test data (PSNR/SSIM, or a classifier's accuracy).",
     description = {
-      "Denoise photos with seeded synthetic noise (or real SIDD pairs) and report PSNR/SSIM",
-      "of the output and the PSNR of the noisy input, mean and per image."
+      "Denoise photos with seeded synthetic noise (or real SIDD pairs) and report PSNR/SSIM"
+          + " of the output and the PSNR of the noisy input, mean and per image."
     })
 public final class EvalCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -35,8 +35,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code qprune evolve}: hierarchical importance-guided multi-objective weight pruning. */
 @Command(name = "evolve", mixinStandardHelpOptions = true,
-    description = {"Evolutionary multi-objective pruning, weight by weight: Phase 1 evolves per-layer thresholds",
-        "(NSGA-II), Phase 2 evolves the weights between two anchors of its front (SparseEA operators).",
+    header = "Evolve a Pareto front of weight-pruned networks, size against error.",
+    description = {"Evolutionary multi-objective pruning, weight by weight: Phase 1 evolves per-layer thresholds"
+        + " (NSGA-II), Phase 2 evolves the weights between two anchors of its front (SparseEA operators).",
         "Writes front.csv/json, front.png/svg and every front member's mask (for `qprune eval --mask`)."})
 public final class EvolveCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -97,9 +98,9 @@ public final class EvolveCommand implements Callable<Integer> {
     @SuppressWarnings("unchecked")
     EvolveSettings s = EvolveSettings.from((Map<String, ?>) evolveBlock, String.valueOf(config));
     s = s.with(budget, population, seed);
-    String m = model != null ? model : (String) file.get("model");
-    Path d = data != null ? data : file.get("data") == null ? null : Path.of(String.valueOf(file.get("data")));
-    int t = threads != null ? threads : ((Number) file.getOrDefault("threads", 2)).intValue();
+    String m = model != null ? model : text(file, "model");
+    Path d = data != null ? data : file.get("data") == null ? null : Path.of(text(file, "data"));
+    int t = threads != null ? threads : threads(file);
     Torch.configure(t);
     String url = cluster != null ? cluster : String.valueOf(file.getOrDefault("cluster", Clusters.IN_PROCESS));
     Clusters.validate(url);
@@ -189,6 +190,25 @@ public final class EvolveCommand implements Callable<Integer> {
 
   private static String shortName(WeightTask task) {
     return task.metricName().replace("accuracy (%)", "acc %").replace("PSNR (dB)", "PSNR dB");
+  }
+
+  /** A text value of the config file, or null when absent. */
+  private String text(Map<String, Object> file, String key) {
+    Object v = file.get(key);
+    if (v != null && !(v instanceof String)) {
+      throw new InvalidInputException(config + ": '" + key + "' must be text, got " + v);
+    }
+    return (String) v;
+  }
+
+  private int threads(Map<String, Object> file) {
+    Object v = file.getOrDefault("threads", 2);
+    Long n = io.qprune.api.ConfigNumbers.exactLong(v, false);
+    if (n == null || n < 1 || n > Integer.MAX_VALUE) {
+      throw new InvalidInputException(config + ": 'threads' must be a whole number >= 1, got "
+          + (v instanceof String ? "the text '" + v + "' (write it without quotes)" : String.valueOf(v)));
+    }
+    return n.intValue();
   }
 
   @SuppressWarnings("unchecked")

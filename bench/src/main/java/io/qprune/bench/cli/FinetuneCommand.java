@@ -28,9 +28,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code qprune finetune}: a short masked fine-tune of a weight-pruned classifier, reported beside the untuned one. */
 @Command(name = "finetune", mixinStandardHelpOptions = true,
-    description = {"Fine-tune a weight-pruned classifier briefly (AdamW, cosine, the mask re-applied after every",
-        "step) and report its test accuracy before and after. Writes model.qpm (pruned weights zero) and",
-        "finetune.json to --out."})
+    header = "Fine-tune a weight-pruned classifier and report its accuracy before and after.",
+    description = {"Fine-tune a weight-pruned classifier briefly (AdamW, cosine, the mask re-applied after every"
+        + " step) and report its test accuracy before and after. Writes model.qpm (pruned weights zero) and"
+        + " finetune.json to --out."})
 public final class FinetuneCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -22,6 +22,7 @@ public final class Main {
   /** The configured picocli command line. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new QpruneCommand());
+    shareVersion(cl, new QpruneVersion());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setParameterExceptionHandler((ex, args) -> {
       PrintWriter err = ex.getCommandLine().getErr();
@@ -31,6 +32,12 @@ public final class Main {
     });
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, commandLine.getErr()));
     return cl;
+  }
+
+  /** Every subcommand's {@code -V} prints the build's version, as {@code qprune -V} does. */
+  private static void shareVersion(CommandLine cl, QpruneVersion version) {
+    cl.getCommandSpec().versionProvider(version);
+    cl.getSubcommands().values().forEach(sub -> shareVersion(sub, version));
   }
 
   static int report(Exception ex, PrintWriter err) {

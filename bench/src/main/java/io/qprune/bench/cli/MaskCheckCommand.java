@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "mask-check",
     mixinStandardHelpOptions = true,
+    header = "Time mask evaluation on the validation crops and check masked PSNR.",
     description = "Time mask evaluation on the validation crops; PSNR with each layer masked and with random masks.")
 public final class MaskCheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -29,8 +29,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code qprune prune}: selects the units to keep and writes the mask, QUBO, scores and report. */
 @Command(name = "prune", mixinStandardHelpOptions = true,
-    description = {"Prune a denoiser's filters: scores on calibration crops, the method's QUBO,",
-        "exactly k kept units via the capacity search, then PSNR/SSIM on validation and test.",
+    header = "Prune a network's filters to a target sparsity through a QUBO.",
+    description = {"Prune a denoiser's filters: scores on calibration crops, the method's QUBO,"
+        + " exactly k kept units via the capacity search, then PSNR/SSIM on validation and test.",
         "With --scores, prune any network from scores computed elsewhere (mask only)."})
 public final class PruneCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

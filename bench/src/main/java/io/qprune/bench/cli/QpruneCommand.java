@@ -3,8 +3,8 @@ package io.qprune.bench.cli;
 import picocli.CommandLine.Command;
 
 /** The top-level {@code qprune} command; each job is a subcommand. */
-@Command(name = "qprune", mixinStandardHelpOptions = true, version = "qprune 0.1.0",
-    description = "Prune CNN filters by solving QUBOs with pluggable solvers.",
+@Command(name = "qprune", mixinStandardHelpOptions = true, versionProvider = QpruneVersion.class,
+    header = "Prune CNN filters by solving QUBOs with pluggable solvers.",
     subcommands = {SolveCommand.class, SolversCommand.class, PruneCommand.class, BenchCommand.class,
         TrainCommand.class, RefineCommand.class, EvolveCommand.class, FinetuneCommand.class, DemoCommand.class,
         EvalCommand.class,

@@ -32,9 +32,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code qprune refine}: polishes a mask against validation PSNR with PROTES (TT refinement). */
 @Command(name = "refine", mixinStandardHelpOptions = true,
-    description = {"TT refinement: re-optimise the units of the L layers closest to the QUBO's decision",
-        "boundary against validation PSNR with a black-box optimiser (PROTES), keeping their count,",
-        "so global sparsity is unchanged. Checkpoints into --out; --resume continues a killed run."})
+    header = "Refine a pruning mask against validation PSNR with TT optimisation (PROTES).",
+    description = {"TT refinement: re-optimise the units of the L layers closest to the QUBO's decision"
+        + " boundary against validation PSNR with a black-box optimiser (PROTES), keeping their count,"
+        + " so global sparsity is unchanged. Checkpoints into --out; --resume continues a killed run."})
 public final class RefineCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

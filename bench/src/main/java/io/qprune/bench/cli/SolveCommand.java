@@ -25,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code qprune solve}: reads a QUBO file, runs a solver, verifies and prints the result. */
 @Command(name = "solve", mixinStandardHelpOptions = true,
-    description = "Solve a QUBO / Max-Cut instance from a file and print the best sample.")
+    header = "Solve a QUBO / Max-Cut instance from a file and print the best sample.")
 public final class SolveCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

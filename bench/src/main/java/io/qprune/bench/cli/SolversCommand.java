@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code qprune solvers}: lists the solvers on the class path with their parameters. */
 @Command(name = "solvers", mixinStandardHelpOptions = true,
-    description = "List the available solvers, their capabilities and parameters.")
+    header = "List the available solvers, their capabilities and parameters.")
 public final class SolversCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

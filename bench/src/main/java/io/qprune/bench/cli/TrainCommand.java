@@ -21,11 +21,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "train",
     mixinStandardHelpOptions = true,
+    header = "Train a denoiser or a ResNet classifier from a JSON config.",
     description = {
-      "Train a denoiser (Adam, cosine or step LR, seeded) from a JSON config, or a ResNet",
-      "classifier when the config says \"task\": \"classification\" (configs/train-resnet20.json).",
-      "Writes model.qpm, train-log.json and checkpoint.bin to the output folder;",
-      "run the same command again after a kill to resume from the last checkpoint."
+      "Train a denoiser (Adam, cosine or step LR, seeded) from a JSON config, or a ResNet"
+          + " classifier when the config says \"task\": \"classification\" (configs/train-resnet20.json).",
+      "Writes model.qpm, train-log.json and checkpoint.bin to the output folder;"
+          + " run the same command again after a kill to resume from the last checkpoint."
     })
 public final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

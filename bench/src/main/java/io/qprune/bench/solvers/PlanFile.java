@@ -147,9 +147,9 @@ public final class PlanFile {
   }
 
   private long whole(Node n, String key, long min, long max) {
-    if (n.value() instanceof Number num && num.doubleValue() == Math.rint(num.doubleValue())
-        && num.doubleValue() >= min && num.doubleValue() <= max) {
-      return num.longValue();
+    Long v = io.qprune.api.ConfigNumbers.exactLong(n.value(), false); // exact: no rounding through double
+    if (v != null && v >= min && v <= max) {
+      return v;
     }
     throw error(n, "'" + key + "' must be a whole number from " + min + " to " + max + ", got " + n.plain());
   }

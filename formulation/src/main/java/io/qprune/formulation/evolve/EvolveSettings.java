@@ -61,7 +61,7 @@ public record EvolveSettings(int budget, int population, double phase1Share, lon
     EvolveSettings d = defaults();
     return new EvolveSettings(
         integer(m, "budget", d.budget, source), integer(m, "population", d.population, source),
-        real(m, "phase1_share", d.phase1Share, source), (long) real(m, "seed", d.seed, source),
+        real(m, "phase1_share", d.phase1Share, source), whole(m, "seed", d.seed, source),
         real(m, "anchor_tolerance", d.anchorTolerance, source), real(m, "max_prune", d.maxPrune, source),
         real(m, "flip_rate", d.flipRate, source), integer(m, "validation", d.validation, source),
         integer(m, "checkpoint_every", d.checkpointEvery, source),
@@ -97,14 +97,24 @@ public record EvolveSettings(int budget, int population, double phase1Share, lon
   }
 
   private static int integer(Map<String, ?> m, String k, int d, String source) {
+    long v = whole(m, k, d, source);
+    if (v != (int) v) {
+      throw new InvalidInputException(source + ": evolve setting '" + k + "' is " + v + ", too large for an integer");
+    }
+    return (int) v;
+  }
+
+  /** Exact: a seed is 64-bit and a double would round it above 2^53. */
+  private static long whole(Map<String, ?> m, String k, long d, String source) {
     Object v = m.get(k);
     if (v == null) {
       return d;
     }
-    if (v instanceof Number && ((Number) v).doubleValue() == Math.rint(((Number) v).doubleValue())) {
-      return ((Number) v).intValue();
+    Long w = io.qprune.api.ConfigNumbers.exactLong(v, false);
+    if (w == null) {
+      throw new InvalidInputException(source + ": evolve setting '" + k + "' must be an integer, got '" + v + "'");
     }
-    throw new InvalidInputException(source + ": evolve setting '" + k + "' must be an integer, got '" + v + "'");
+    return w;
   }
 
   private static double real(Map<String, ?> m, String k, double d, String source) {

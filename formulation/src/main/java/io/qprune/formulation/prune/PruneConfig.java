@@ -39,6 +39,7 @@ public final class PruneConfig {
     solverParameters();
     timeLimit();
     seed();
+    evalSeed();
     refine();
   }
 
@@ -207,12 +208,12 @@ public final class PruneConfig {
 
   /** The seed of the calibration crops and of the solver. */
   public long seed() {
-    return (long) number("seed");
+    return wholeLong("seed");
   }
 
   /** The seed of the validation/test noise (fixed so every method sees the same images). */
   public long evalSeed() {
-    return (long) number("eval_seed");
+    return wholeLong("eval_seed");
   }
 
   /** Whether {@code prune} scores the pruned network on the validation and test photos. */
@@ -256,6 +257,15 @@ public final class PruneConfig {
     } catch (NumberFormatException e) {
       throw new InvalidInputException("'" + key + "' must be a number, got '" + v + "'", e);
     }
+  }
+
+  /** An exact long (seeds are 64-bit: a double would round them above 2^53). */
+  private long wholeLong(String key) {
+    Long v = io.qprune.api.ConfigNumbers.exactLong(values.get(key), true);
+    if (v == null) {
+      throw new InvalidInputException("'" + key + "' must be a whole number, got '" + values.get(key) + "'");
+    }
+    return v;
   }
 
   private int integer(String key) {

@@ -113,15 +113,11 @@ public record RefineSettings(boolean enabled, int layers, long budget, String op
   }
 
   private static long whole(String key, Object v) {
-    try {
-      double d = v instanceof Number n ? n.doubleValue() : Double.parseDouble(String.valueOf(v));
-      if (d != Math.rint(d)) {
-        throw new NumberFormatException();
-      }
-      return (long) d;
-    } catch (NumberFormatException e) {
-      throw new InvalidInputException("refine." + key + " must be a whole number, got '" + v + "'", e);
+    Long w = io.qprune.api.ConfigNumbers.exactLong(v, true);
+    if (w == null) {
+      throw new InvalidInputException("refine." + key + " must be a whole number, got '" + v + "'");
     }
+    return w;
   }
 
   private static boolean bool(String key, Object v) {
