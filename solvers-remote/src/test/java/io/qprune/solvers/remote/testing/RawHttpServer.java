@@ -114,6 +114,7 @@ public final class RawHttpServer implements AutoCloseable {
     while (!server.isClosed()) {
       try {
         Socket s = server.accept();
+        s.setTcpNoDelay(true);
         connections.incrementAndGet();
         open.add(s);
         pool.execute(() -> serve(s));
@@ -228,8 +229,10 @@ public final class RawHttpServer implements AutoCloseable {
       head.append("Connection: close\r\n");
     }
     head.append("\r\n");
-    out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-    out.write(r.body());
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    all.writeBytes(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+    all.writeBytes(r.body());
+    out.write(all.toByteArray()); // one write: no Nagle / delayed-ACK stall between head and body
     out.flush();
   }
 
