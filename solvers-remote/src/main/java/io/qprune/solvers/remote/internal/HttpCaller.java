@@ -25,6 +25,21 @@ import okhttp3.ResponseBody;
  * when it provably created nothing (connection refused, 429, 503); any other failure is an
  * {@link AmbiguousSubmission} the adapter resolves by looking the job up. A cancellation aborts
  * the call in flight.
+ *
+ * <p>Servers close connections: after each reply (HTTP/1.0, {@code Connection: close}) or when
+ * they sit idle. OkHttp's own retry is off (it would also repeat a POST whose request reached the
+ * server), so this class tells a dead pooled connection from an ambiguous failure itself, from
+ * OkHttp's events ({@link ConnectionTrace}, one per attempt): a connection taken from the pool is
+ * checked first, without waiting, and closed if the server has closed it (or sent anything unasked);
+ * the attempt then fails while writing its request. An attempt that failed on a pooled connection
+ * before its request was fully written never reached the server, so it is repeated at once, on
+ * another connection, whatever the method (POST included) and without using up a retry. A request
+ * not fully written on a fresh connection is likewise known unsent (retried after the back-off).
+ * Everything else (the request was written, then the connection died with or without reply bytes)
+ * stays ambiguous: the server may have acted on it. That includes the rare race of a server
+ * closing an idle connection just after the check; counting "no reply byte on a reused
+ * connection" as safe, as browsers do, would re-post a job whose server read it and then died.
+ * HTTP/1.0 replies without {@code Connection: keep-alive} are not reused.
  */
 public final class HttpCaller {
   /** Whether a call may be repeated blindly. */
@@ -36,12 +51,19 @@ public final class HttpCaller {
     return t;
   });
 
+  /** Dead pooled connections one call may meet in a row (the pool keeps 5 idle per address). */
+  private static final int MAX_STALE = 8;
   private final OkHttpClient client;
   private final RetryPolicy retry;
   private final ServiceErrors errors;
 
   public HttpCaller(OkHttpClient client, RetryPolicy retry, ServiceErrors errors) {
-    this.client = client.newBuilder().retryOnConnectionFailure(false).build(); // we decide what is retried
+    this.client = client.newBuilder().retryOnConnectionFailure(false) // we decide what is retried
+        .socketFactory(ConnectionTrace.SOCKETS)
+        .eventListenerFactory(call -> {
+          ConnectionTrace t = call.request().tag(ConnectionTrace.class);
+          return t == null ? okhttp3.EventListener.NONE : t;
+        }).build();
     this.retry = retry;
     this.errors = errors;
   }
@@ -59,15 +81,22 @@ public final class HttpCaller {
   public Reply call(Request request, Mode mode, Deadline deadline, String jobId, Duration extraWait) {
     String what = request.method() + " " + request.url().encodedPath()
         + (request.url().encodedQuery() == null ? "" : "?" + request.url().encodedQuery());
+    int stale = 0;
     for (int attempt = 0; ; attempt++) {
       deadline.check();
       Reply r;
+      ConnectionTrace trace = new ConnectionTrace();
       try {
-        r = once(request, deadline, extraWait, what);
+        r = once(request.newBuilder().tag(ConnectionTrace.class, trace).build(), deadline, extraWait, what);
       } catch (IOException e) {
         deadline.check(); // an abort we caused is a stop, not a failure
+        if (trace.failedOnStaleConnection() && stale < MAX_STALE) {
+          stale++;
+          attempt--; // the server never saw it: again at once, on another connection
+          continue;
+        }
         boolean unsent = e instanceof ConnectException || e instanceof UnknownHostException
-            || e instanceof NoRouteToHostException;
+            || e instanceof NoRouteToHostException || trace.requestIncomplete();
         if (mode == Mode.SUBMIT && !unsent) {
           throw new AmbiguousSubmission(what + " failed after the request may have been sent: " + e, e);
         }
