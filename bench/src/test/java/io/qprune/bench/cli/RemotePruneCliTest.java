@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.qprune.solvers.remote.testing.RawHttpServer;
 import io.qprune.solvers.remote.testing.StubServer;
 import io.qprune.solvers.remote.testing.Stubs;
 import java.nio.file.Files;
@@ -50,5 +51,46 @@ class RemotePruneCliTest {
     assertThat(rep.at("/selection/kept_units").asInt()).isEqualTo(6);
     assertThat(rep.at("/selection/exact_k").asText()).isEqualTo("search");
     assertThat(rep.at("/selection/steps").size()).isGreaterThan(0);
+  }
+
+  /**
+   * Against a sampler that closes every connection (HTTP/1.0, as Python's http.server; issue 16):
+   * the capacity search's many calls all go through, and the mask is the one the exact solver
+   * gives locally and the sampler gives through keep-alive WireMock.
+   */
+  @Test
+  void aPruningRunThroughAClosingSamplerGivesTheExactMask() throws Exception {
+    // units 6 and 7 tie at the boundary of the 7 kept: the bisection never hits k and runs all its steps
+    StringBuilder units = new StringBuilder();
+    for (int i = 0; i < 14; i++) {
+      double fisher = 0.05 + (i == 6 || i == 7 ? 6.5 : i) / 14.0;
+      units.append(i == 0 ? "" : ",").append("{\"id\": \"u").append(i).append("\", \"layer\": \"L")
+          .append(i / 4).append("\", \"taylor\": ").append(0.1 + (i * 7 % 14) / 14.0)
+          .append(", \"fisher\": ").append(fisher).append('}');
+    }
+    Path scores = dir.resolve("s.json");
+    Files.writeString(scores, "{\"units\": [" + units + "]}");
+    try (RawHttpServer closing = RawHttpServer.start(RawHttpServer.forwardTo(server.baseUrl()),
+        RawHttpServer.Mode.HTTP_1_0, 0)) {
+      JsonNode viaClosing = prune(scores, "closing", "--solver", "bqm-http", "--param", "endpoint=" + closing.base() + "/sample",
+          "--param", "token_file=" + Stubs.tokenFile(), "--param", "max_retries=0");
+      assertThat(closing.requests()).as("solver calls").isGreaterThanOrEqualTo(20);
+      assertThat(closing.connections()).isEqualTo(closing.requests());
+      JsonNode viaWireMock = prune(scores, "wiremock", "--solver", "bqm-http", "--param",
+          "endpoint=" + server.baseUrl() + "/sample", "--param", "token_file=" + Stubs.tokenFile());
+      JsonNode exact = prune(scores, "exact", "--solver", "exact");
+      assertThat(viaClosing.get("kept")).isEqualTo(exact.get("kept")).isEqualTo(viaWireMock.get("kept"));
+      assertThat(viaClosing.get("kept_units").asInt()).isEqualTo(7);
+    }
+  }
+
+  private JsonNode prune(Path scores, String name, String... solver) throws Exception {
+    Path out = dir.resolve(name);
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("prune", "--scores", scores.toString(),
+        "--sparsity", "0.5", "--beta", "0", "--out", out.toString()));
+    args.addAll(java.util.List.of(solver));
+    CliRun r = CliRun.main(args.toArray(String[]::new));
+    assertThat(r.code()).as(r.err()).isZero();
+    return new ObjectMapper().readTree(Files.readString(out.resolve("mask.json")));
   }
 }

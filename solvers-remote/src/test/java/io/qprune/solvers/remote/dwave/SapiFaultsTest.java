@@ -64,8 +64,14 @@ class SapiFaultsTest {
     stubFor(get("/sapi/solvers/remote/clique_5q_mock").willReturn(sapi("solver-definition", Fixtures.text("sapi/clique5-solver.json"))));
   }
 
+  /** The SAPI base URL the solver is sent to (a subclass puts a connection-closing server in front). */
+  String endpoint() {
+    return wm.getHttpBaseUrl() + "/sapi/";
+  }
+
   Solver solver(Object... extra) {
     Map<String, Object> p = DWaveQpuWireTest.params(wm);
+    p.put("endpoint", endpoint());
     p.put("compress", false);
     for (int i = 0; i < extra.length; i += 2) {
       p.put((String) extra[i], extra[i + 1]);

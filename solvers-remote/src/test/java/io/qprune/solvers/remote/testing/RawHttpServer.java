@@ -155,6 +155,11 @@ public final class RawHttpServer implements AutoCloseable {
         } catch (IOException e) {
           reset(s);
           return;
+        } catch (RuntimeException e) {
+          new IllegalStateException("raw-http-server: the handler failed on " + r.method() + " " + r.target(), e)
+              .printStackTrace();
+          reset(s);
+          return;
         }
         if (resetAfterHandling.test(r)) {
           reset(s);
