@@ -39,6 +39,10 @@ public final class GeneratePlantedCommand implements Callable<Integer> {
       description = "Largest |J| a summed coupling may reach; loops beyond it are redrawn (default: ${DEFAULT-VALUE}).")
   int range;
 
+  @Option(names = "--min-length", defaultValue = "0",
+      description = "Redraw loops shorter than this (default: ${DEFAULT-VALUE}, any loop; 8 gives harder instances).")
+  int minLength;
+
   @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
@@ -51,9 +55,9 @@ public final class GeneratePlantedCommand implements Callable<Integer> {
   }
 
   private int generate() {
-    PlantedLoops.Instance inst = PlantedLoops.generate(size, alpha, range, seed);
-    String name = String.format(Locale.ROOT, "planted-L%d-a%s-r%d-s%d", size, plain(alpha),
-        range, seed);
+    PlantedLoops.Instance inst = PlantedLoops.generate(size, alpha, range, minLength, seed);
+    String name = String.format(Locale.ROOT, "planted-L%d-a%s-r%d%s-s%d", size, plain(alpha),
+        range, minLength > 0 ? "-m" + minLength : "", seed);
     Path file = out.resolve(name + ".json");
     AtomicFiles.write(file, o -> {
       Writer w = new OutputStreamWriter(o, StandardCharsets.UTF_8);
@@ -62,8 +66,8 @@ public final class GeneratePlantedCommand implements Callable<Integer> {
     });
     Path table = out.resolve("planted_best_known.csv");
     BestKnownTable.put(table, name, inst.groundEnergy(), String.format(Locale.ROOT,
-        "qprune generate planted --size %d --alpha %s --range %d --seed %d (planted ground state; %d loops,"
-            + " mean length %.3f)", size, plain(alpha), range, seed, inst.loops(), inst.meanLength()));
+        "qprune generate planted --size %d --alpha %s --range %d --min-length %d --seed %d (planted ground"
+            + " state; %d loops, mean length %.3f)", size, plain(alpha), range, minLength, seed, inst.loops(), inst.meanLength()));
     PrintWriter pw = spec.commandLine().getOut();
     pw.printf(Locale.ROOT, "%s: %d spins, %d couplings, %d loops (mean length %.3f), ground energy %s%n", file,
         inst.model().numVariables(), inst.model().numInteractions(), inst.loops(), inst.meanLength(),

@@ -15,12 +15,13 @@ import java.util.SplittableRandom;
  * (never stepping straight back) run until it meets its own path, the closed part kept. Along a
  * loop every coupling is J_ij = −s_i s_j (satisfied by s) except one random edge, J_ij = +s_i s_j
  * (frustrated). A loop that would push a summed coupling above the range R in magnitude is
- * redrawn. Each loop's energy Σ J s s is at least −(len − 2), and s reaches it on every loop at
+ * redrawn, and so is one shorter than an optional minimum length (longer loops make harder
+ * instances: most unrestricted loops are 4-site plaquettes). Each loop's energy Σ J s s is at least −(len − 2), and s reaches it on every loop at
  * once, so the ground energy of E(s) = Σ_ij J_ij s_i s_j is exactly −Σ_loops (len − 2).
  */
 public final class PlantedLoops {
   private static final int[][] STEPS = {{1, 0, 0}, {-1, 0, 0}, {0, 1, 0}, {0, -1, 0}, {0, 0, 1}, {0, 0, -1}};
-  /** Redraws allowed per loop before giving up (α too high for the range). */
+  /** Redraws allowed per loop before giving up (α too high for the range, or the minimum length too long). */
   private static final int MAX_TRIES = 10_000;
 
   private PlantedLoops() {}
@@ -30,6 +31,11 @@ public final class PlantedLoops {
 
   /** Generates the instance of side L, loop density α, coupling range R and seed. */
   public static Instance generate(int size, double alpha, int range, long seed) {
+    return generate(size, alpha, range, 0, seed);
+  }
+
+  /** As {@link #generate(int, double, int, long)}, redrawing loops shorter than minLength. */
+  public static Instance generate(int size, double alpha, int range, int minLength, long seed) {
     if (size < 3 || size > 64) {
       throw new InvalidInputException("--size " + size + " is out of range: the periodic lattice needs"
           + " 3 ≤ L ≤ 64 (L = 16 gives 4096 spins)");
@@ -40,6 +46,10 @@ public final class PlantedLoops {
     }
     if (range < 1) {
       throw new InvalidInputException("--range " + range + " must be at least 1 (the largest |J|)");
+    }
+    if (minLength < 0 || minLength > size * size) {
+      throw new InvalidInputException("--min-length " + minLength + " is out of range: 0 (any loop) to L² = "
+          + size * size + ". Maybe --min-length 8");
     }
     int n = size * size * size;
     SplittableRandom rnd = new SplittableRandom(seed);
@@ -57,8 +67,9 @@ public final class PlantedLoops {
       for (int tries = 0; ; tries++) {
         if (tries == MAX_TRIES) {
           throw new InvalidInputException("Could not place loop " + (l + 1) + " of " + loops + " within range "
-              + range + " after " + MAX_TRIES + " draws; --alpha " + alpha + " is too dense for --range "
-              + range + ". Maybe a lower --alpha or a larger --range");
+              + range + " and length ≥ " + minLength + " after " + MAX_TRIES + " draws; --alpha " + alpha
+              + " is too dense for --range " + range + ". Maybe a lower --alpha, a larger --range or a"
+              + " shorter --min-length");
         }
         int len = walk(size, rnd, path, seen);
         int start = path[len]; // the walk closed at the site where the loop starts
@@ -67,6 +78,9 @@ public final class PlantedLoops {
         System.arraycopy(path, from, loop, 0, loop.length);
         for (int k = 0; k <= len; k++) {
           seen[path[k]] = 0;
+        }
+        if (loop.length < minLength) {
+          continue;
         }
         int frustrated = rnd.nextInt(loop.length);
         Map<Long, Integer> add = new HashMap<>();

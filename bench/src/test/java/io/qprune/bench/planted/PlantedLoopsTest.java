@@ -24,6 +24,17 @@ class PlantedLoopsTest {
   }
 
   @Test
+  void aMinimumLengthRedrawsShortLoopsAndKeepsTheFormula() {
+    PlantedLoops.Instance inst = PlantedLoops.generate(6, 0.1, 1, 8, 4);
+    assertThat(inst.meanLength()).isGreaterThanOrEqualTo(8);
+    assertThat(inst.model().energy(inst.planted())).isEqualTo(inst.groundEnergy());
+    PlantedLoops.Instance small = PlantedLoops.generate(3, 0.2, 1, 6, 4);
+    double min = Solvers.discover().create("exact", Map.of()).solve(small.model(), SolveRequest.seeded(1))
+        .first().energy();
+    assertThat(min).isEqualTo(small.groundEnergy());
+  }
+
+  @Test
   void exhaustiveSearchFindsNothingBelowThePlantedEnergy() {
     // 27 spins: small enough for the exact solver, which proves the formula is the minimum
     for (long seed = 1; seed <= 2; seed++) {
