@@ -4,7 +4,6 @@ import io.qprune.api.SolverFailedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -53,22 +52,15 @@ public final class SweepPool implements AutoCloseable {
         return null;
       });
     }
+    List<Future<Void>> futures;
     try {
-      for (Future<Void> f : pool.invokeAll(jobs)) {
-        f.get();
-      }
+      futures = pool.invokeAll(jobs);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SolverFailedException("Interrupted while the " + name + " replicas were sweeping", e);
-    } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof RuntimeException r) {
-        throw r;
-      }
-      if (c instanceof Error err) {
-        throw err;
-      }
-      throw new SolverFailedException("A " + name + " sweep failed: " + c, c);
+    }
+    for (Future<Void> f : futures) {
+      ReadPool.get(f, name);
     }
   }
 

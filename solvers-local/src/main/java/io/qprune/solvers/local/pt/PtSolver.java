@@ -23,7 +23,8 @@ import java.util.Map;
  * Parallel tempering. Replica (lane l, rung t) is seeded from the request seed and its place
  * alone; exchanges and cluster moves draw from one stream of their own, after the sweeps of the
  * round, so the result repeats for a seed whatever the thread count. The rows are the lowest
- * state visited, then every replica's final state after a descent to a local minimum.
+ * state visited, then the final state of each lane's coldest replica after a descent to a local
+ * minimum.
  */
 final class PtSolver implements Solver {
   static final int DEFAULT_SWEEPS = 1000;
@@ -76,7 +77,7 @@ final class PtSolver implements Solver {
         int k = (int) Math.min(per, limit - sweeps);
         pool.run(lanes * temps, i -> {
           Chain c = rung[i / temps][i % temps];
-          for (int s = 0; s < k; s++) {
+          for (int s = 0; s < k && (s == 0 || !budget.exhausted()); s++) {
             c.sweep(betas[i % temps], accept[i % temps]);
           }
         });
@@ -107,11 +108,9 @@ final class PtSolver implements Solver {
     found.add(best.found(m));
     double now = budget.elapsedSeconds();
     for (int l = 0; l < lanes; l++) {
-      for (int t = 0; t < temps; t++) {
-        Chain c = rung[l][t];
-        c.quench();
-        found.add(new Found(c.bits().clone(), m.energy(c.bits()), now, 1 + (long) l * temps + t));
-      }
+      Chain c = rung[l][temps - 1];
+      c.quench();
+      found.add(new Found(c.bits().clone(), m.energy(c.bits()), now, 1 + l));
     }
     double total = budget.elapsedSeconds();
     List<Double> rates = new ArrayList<>();
