@@ -20,7 +20,9 @@ final class ReportNotes {
       + " is the best-known value (or the campaign's best where none is listed); a run that reached it did so"
       + " at its time to best (when its best sample was first found). Runs that never reached it are"
       + " right-censored at the time limit: the curve stops below 1 and a cross marks the limit; the table"
-      + " gives the median over the runs that reached it.</p>\n";
+      + " gives the median over the runs that reached it, and TTS99 = t_run · ln(0.01) / ln(1 − p): the time"
+      + " limit t_run times the repeats needed to reach the target with 99 % confidence, p the share of runs"
+      + " that reached it (t_run itself when p = 1; unbounded, ∞, when p = 0: the repeats give no estimate).</p>\n";
 
   private ReportNotes() {}
 

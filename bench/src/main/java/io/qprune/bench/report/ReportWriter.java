@@ -8,6 +8,7 @@ import io.qprune.api.io.AtomicFiles;
 import io.qprune.bench.solvers.BenchPlan;
 import io.qprune.bench.solvers.BenchRow;
 import io.qprune.bench.solvers.SummaryTable;
+import io.qprune.bench.solvers.Tts;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,7 +50,8 @@ public final class ReportWriter {
             + " in this campaign where none is listed"));
     h.append("<h3>(c) Time to target</h3>\n").append(ReportNotes.TIME_TO_TARGET);
     List<String[]> ttt = new ArrayList<>();
-    ttt.add(new String[] {"instance", "solver", "runs", "reached", "median time to target s", "censored at limit"});
+    ttt.add(new String[] {"instance", "solver", "runs", "reached", "median time to target s", "censored at limit",
+        "TTS99 s"});
     for (Map.Entry<String, List<BenchRow>> e : byInstance.entrySet()) {
       List<BenchRow> atMax = e.getValue().stream().filter(r -> r.timeLimitSeconds() == maxLimit).toList();
       String name = "time-to-target-" + ChartFiles.safe(e.getKey());
@@ -61,7 +63,8 @@ public final class ReportWriter {
         long censored = mine.size() - t.size();
         ttt.add(new String[] {e.getKey(), label, Integer.toString(mine.size()), Integer.toString(t.size()),
             SummaryTable.fmt(SummaryTable.median(t), 3),
-            censored == 0 ? "" : censored + " (> " + SummaryTable.fmt(maxLimit, 3) + " s)"});
+            censored == 0 ? "" : censored + " (> " + SummaryTable.fmt(maxLimit, 3) + " s)",
+            Tts.text(maxLimit, t.size(), mine.size())});
       }
     }
     h.append(Html.table(ttt, List.of(0, 1)));

@@ -29,19 +29,21 @@ public final class SummaryTable {
     }
     List<String[]> lines = new ArrayList<>();
     lines.add(new String[] {"instance", "n", "solver", "limit s", "best", "median", "best known", "hit",
-        "gap %", "ttb med s", "service med s", "rate med"});
+        "gap %", "ttb med s", "TTS99 s", "service med s", "rate med"});
     for (List<BenchRow> g : groups.values()) {
       BenchRow first = g.get(0);
       List<Double> obj = new ArrayList<>();
       List<Double> ttb = new ArrayList<>();
       List<Double> service = new ArrayList<>();
       List<Double> rate = new ArrayList<>();
+      List<Double> wall = new ArrayList<>();
       int hits = 0;
       for (BenchRow r : g) {
         obj.add(r.objective());
         ttb.add(r.timeToBestSeconds());
         service.add(r.serviceSeconds());
         rate.add(r.rate());
+        wall.add(r.totalSeconds());
         hits += r.reachedBestKnown() ? 1 : 0;
       }
       double best = first.maximise() ? obj.stream().mapToDouble(d -> d).max().orElse(Double.NaN)
@@ -52,6 +54,7 @@ public final class SummaryTable {
       lines.add(new String[] {first.instance(), Integer.toString(first.variables()), first.label(),
           fmt(first.timeLimitSeconds(), 2), value(best), value(median(obj)), known == null ? "" : value(known),
           known == null ? "" : hits + "/" + g.size(), gap, fmt(median(ttb), 3),
+          known == null ? "" : Tts.text(median(wall), hits, g.size()),
           service.stream().allMatch(Objects::isNull) ? "" : fmt(median(service), 3),
           rate.stream().allMatch(d -> Double.isNaN(d)) ? "" : sci(median(rate)) + " " + first.rateUnit()});
     }

@@ -79,7 +79,8 @@ public final class ReadPool {
     });
   }
 
-  private static <R> R get(Future<R> f, String name) {
+  /** The task's result; its failure rethrown as it was (a QpruneException or Error) or wrapped. */
+  static <R> R get(Future<R> f, String name) {
     try {
       return f.get();
     } catch (InterruptedException e) {

@@ -4,7 +4,7 @@ import io.qprune.api.InvalidInputException;
 import io.qprune.api.Qubo;
 
 /** Beta (inverse temperature) ranges and schedules, with dwave-samplers' defaults. */
-final class BetaSchedule {
+public final class BetaSchedule {
   private BetaSchedule() {}
 
   /**
@@ -13,7 +13,7 @@ final class BetaSchedule {
    * probability 1/2, cold enough that the smallest bias is excited with total probability 1%
    * summed over the spins that have it.
    */
-  static double[] defaultRange(Qubo model) {
+  public static double[] defaultRange(Qubo model) {
     Qubo ising = model.toSpin();
     int n = ising.numVariables();
     double[] sumAbs = new double[n];

@@ -1,0 +1,155 @@
+package io.qprune.solvers.local.pt;
+
+import io.qprune.api.Budget;
+import io.qprune.api.Cardinality;
+import io.qprune.api.Qubo;
+import io.qprune.api.SampleSet;
+import io.qprune.api.SolveRequest;
+import io.qprune.api.Solver;
+import io.qprune.solvers.local.internal.BinaryForm;
+import io.qprune.solvers.local.internal.Chain;
+import io.qprune.solvers.local.internal.Found;
+import io.qprune.solvers.local.internal.Incumbent;
+import io.qprune.solvers.local.internal.Results;
+import io.qprune.solvers.local.internal.Rng;
+import io.qprune.solvers.local.internal.Seeds;
+import io.qprune.solvers.local.internal.SweepPool;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Parallel tempering. Replica (lane l, rung t) is seeded from the request seed and its place
+ * alone; exchanges and cluster moves draw from one stream of their own, after the sweeps of the
+ * round, so the result repeats for a seed whatever the thread count. The rows are the lowest
+ * state visited, then the final state of each lane's coldest replica after a descent to a local
+ * minimum.
+ */
+final class PtSolver implements Solver {
+  static final int DEFAULT_SWEEPS = 1000;
+  private final PtConfig cfg;
+
+  PtSolver(PtConfig cfg) {
+    this.cfg = cfg;
+  }
+
+  @Override
+  public String name() {
+    return "pt";
+  }
+
+  @Override
+  public SampleSet solve(Qubo q, SolveRequest request) {
+    Budget budget = request.startBudget();
+    BinaryForm m = BinaryForm.of(q);
+    Cardinality card = request.cardinality();
+    int temps = cfg.temperatures(m.n);
+    double[] betas = Ladder.geometric(cfg.betaRange() != null ? cfg.betaRange() : Ladder.defaultRange(q), temps);
+    boolean clusters = clusterMoves(m, card);
+    int lanes = clusters ? 2 : 1;
+    Chain[][] rung = new Chain[lanes][temps];
+    double[][] accept = new double[temps][];
+    for (int t = 0; t < temps; t++) {
+      accept[t] = Chain.acceptance(m, betas[t], card);
+      for (int l = 0; l < lanes; l++) {
+        rung[l][t] = Chain.random(m, card, Seeds.forRead(request.seed(), (long) l * temps + t));
+      }
+    }
+    Rng moves = new Rng(Seeds.forRead(request.seed(), -1));
+    Houdayer houdayer = clusters ? new Houdayer(m) : null;
+    int coldFrom = temps - (int) Math.ceil(cfg.clusterFraction() * temps);
+    long[] swapsTried = new long[temps - 1];
+    long[] swapsTaken = new long[temps - 1];
+    Incumbent best = new Incumbent(budget, cfg.targetEnergy());
+    long limit = cfg.numSweeps() != null ? cfg.numSweeps() : budget.hasTimeLimit() ? Long.MAX_VALUE : DEFAULT_SWEEPS;
+    int per = cfg.sweepsPerExchange();
+    long sweeps = 0;
+    int threads;
+    try (SweepPool pool = new SweepPool(cfg.numThreads(), "pt")) {
+      threads = pool.threads();
+      for (Chain[] lane : rung) {
+        for (Chain c : lane) {
+          best.offer(c);
+        }
+      }
+      for (long round = 0; m.n > 0 && sweeps < limit && !best.reachedTarget() && !budget.exhausted(); round++) {
+        int k = (int) Math.min(per, limit - sweeps);
+        pool.run(lanes * temps, i -> {
+          Chain c = rung[i / temps][i % temps];
+          for (int s = 0; s < k && (s == 0 || !budget.exhausted()); s++) {
+            c.sweep(betas[i % temps], accept[i % temps]);
+          }
+        });
+        sweeps += k;
+        for (Chain[] lane : rung) {
+          for (int t = (int) (round & 1); t + 1 < temps; t += 2) {
+            swapsTried[t]++;
+            double d = (betas[t] - betas[t + 1]) * (lane[t].energy() - lane[t + 1].energy());
+            if (d >= 0 || moves.nextDouble() < Math.exp(d)) {
+              Chain c = lane[t];
+              lane[t] = lane[t + 1];
+              lane[t + 1] = c;
+              swapsTaken[t]++;
+            }
+          }
+        }
+        for (int t = coldFrom; clusters && t < temps; t++) {
+          houdayer.move(rung[0][t], rung[1][t], moves);
+        }
+        for (Chain[] lane : rung) {
+          for (Chain c : lane) {
+            best.offer(c);
+          }
+        }
+      }
+    }
+    List<Found> found = new ArrayList<>();
+    found.add(best.found(m));
+    double now = budget.elapsedSeconds();
+    for (int l = 0; l < lanes; l++) {
+      Chain c = rung[l][temps - 1];
+      c.quench();
+      found.add(new Found(c.bits().clone(), m.energy(c.bits()), now, 1 + l));
+    }
+    double total = budget.elapsedSeconds();
+    List<Double> rates = new ArrayList<>();
+    for (int t = 0; t + 1 < temps; t++) {
+      rates.add(swapsTried[t] == 0 ? 0.0 : (double) swapsTaken[t] / swapsTried[t]);
+    }
+    Map<String, Object> props = new LinkedHashMap<>();
+    props.put("sweeps", sweeps);
+    props.put("replicas", lanes * temps);
+    props.put("flip_attempts", sweeps * lanes * temps * (long) m.n);
+    props.put("sweeps_per_second", total > 0 ? sweeps * lanes * temps / total : 0.0);
+    props.put("threads", threads);
+    props.put("betas", toList(betas));
+    props.put("exchange_acceptance", rates);
+    props.put("cluster_moves", clusters ? houdayer.moves : 0L);
+    props.put("mean_cluster_size", clusters && houdayer.moves > 0 ? (double) houdayer.flipped / houdayer.moves : 0.0);
+    props.put("reached_target", best.reachedTarget());
+    props.put("seed", request.seed());
+    return Results.build(m, found, "pt", total, props);
+  }
+
+  private boolean clusterMoves(BinaryForm m, Cardinality card) {
+    return switch (cfg.clusterMoves()) {
+      case "on" -> card == null;
+      case "off" -> false;
+      default -> card == null && m.n >= 2 && (double) m.nb.length / m.n <= 16;
+    };
+  }
+
+  static List<Double> toList(double[] v) {
+    List<Double> l = new ArrayList<>(v.length);
+    for (double d : v) {
+      l.add(d);
+    }
+    return l;
+  }
+
+  @Override
+  public String toString() {
+    return "pt" + java.util.Arrays.asList(cfg.numTemperatures(), cfg.clusterMoves(), cfg.numThreads());
+  }
+}
