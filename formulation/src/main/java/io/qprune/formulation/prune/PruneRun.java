@@ -123,6 +123,10 @@ public final class PruneRun {
    */
   public static Result run(Denoiser model, PruneConfig cfg, Solver solver, Set<Capability> caps,
       Progress progress, Path stateDir, boolean resume) {
+    if (cfg.refine().enabled() && cfg.budget() != null) {
+      throw new io.qprune.api.InvalidInputException("TT refinement keeps the unit count, not a " + cfg.budget().kind()
+          + " budget (not implemented yet). Maybe set refine.enabled=false with --flops/--params.");
+    }
     Map<String, Double> secs = new LinkedHashMap<>();
     progress.started("scores");
     long t = System.nanoTime();
