@@ -44,6 +44,12 @@ public final class BenchPruningCommand implements Callable<Integer> {
   @Option(names = "--sparsities", split = ",", defaultValue = "0.2,0.36,0.5", description = "Sparsities (default: ${DEFAULT-VALUE}).")
   List<Double> sparsities;
 
+  @Option(names = "--budget", paramLabel = "KIND", description = "Compare at compute budgets instead of unit sparsities: flops or params (levels from --levels).")
+  String budget;
+
+  @Option(names = "--levels", split = ",", defaultValue = "0.7,0.5,0.3", description = "Budget levels, fractions of the unpruned network's FLOPs/params, with --budget (default: ${DEFAULT-VALUE}).")
+  List<Double> levels;
+
   @Option(names = "--seeds", defaultValue = "3", description = "Seeds 1..N of calibration crops and solver (default: ${DEFAULT-VALUE}).")
   int seeds;
 
@@ -93,9 +99,10 @@ public final class BenchPruningCommand implements Callable<Integer> {
     PruneConfig cfg = common.build(null);
     List<Method> ms = new ArrayList<>();
     methods.forEach(m -> ms.add(Method.parse(m)));
-    BenchOptions o = new BenchOptions(sparsities, seeds, ms, !noTune, alphas, betas, valCrops, valCropSize,
-        bnRecal, fineTune, fineTuneLr, refineLayers.stream().map(RefineSettings::layersOf).toList(),
-        refineBudget);
+    io.qprune.formulation.cost.CostKind kind = budget == null ? null : io.qprune.formulation.cost.CostKind.parse(budget);
+    BenchOptions o = new BenchOptions(kind == null ? sparsities : levels, seeds, ms, !noTune, alphas, betas,
+        valCrops, valCropSize, bnRecal, fineTune, fineTuneLr,
+        refineLayers.stream().map(RefineSettings::layersOf).toList(), refineBudget, kind);
     SolverChoice sc = SolverChoice.create(cfg.solver(), cfg.solverParameters());
     Torch.configure(cfg.threads());
     PrintWriter err = spec.commandLine().getErr();
@@ -106,7 +113,9 @@ public final class BenchPruningCommand implements Callable<Integer> {
     }
     double total = (System.nanoTime() - t0) / 1e9;
     List<SummaryRow> summary = PruningTable.summarise(r.rows());
-    String note = String.format(Locale.ROOT, "Unpruned: test PSNR %.3f dB, SSIM %.4f. Normalisation"
+    String note = (kind == null ? "" : "Budget: " + kind + " (the sparsity column is the budget level, a"
+        + " fraction of the unpruned network's " + kind + "; exact k counts runs within the budget's tolerance). ")
+        + String.format(Locale.ROOT, "Unpruned: test PSNR %.3f dB, SSIM %.4f. Normalisation"
         + " %s, redundancy %s on %s similarity, solver %s %s, exact k by %s, %d seed(s); total %.1f"
         + " min.", r.unpruned().testPsnr(), r.unpruned().testSsim(), cfg.settings().normalisation(),
         cfg.settings().redundancy(), cfg.centred() ? "centred (Pearson)" : "cosine", cfg.solver(),

@@ -32,6 +32,12 @@ public final class PruneConfigOptions {
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any config key (repeatable), e.g. --set exact_k=native.")
   Map<String, String> sets = new LinkedHashMap<>();
 
+  @Option(names = "--flops", paramLabel = "F", description = "Prune to a FLOPs budget: keep at most the fraction F of the unpruned network's FLOPs (instead of --sparsity).")
+  Double flops;
+
+  @Option(names = "--params", paramLabel = "F", description = "Prune to a parameter budget: keep at most the fraction F of the unpruned network's parameters.")
+  Double paramsBudget;
+
   @Option(names = "--seed", description = "Seed of the calibration crops and the solver.")
   Long seed;
 
@@ -50,6 +56,8 @@ public final class PruneConfigOptions {
     c = model == null ? c : c.with("model", model.toString());
     c = sparsity == null ? c : c.with("sparsity", sparsity);
     c = method == null ? c : c.with("method", method);
+    c = flops == null ? c : c.with("flops", flops);
+    c = paramsBudget == null ? c : c.with("params", paramsBudget);
     c = alpha == null ? c : c.with("alpha", alpha);
     c = beta == null ? c : c.with("beta", beta);
     c = seed == null ? c : c.with("seed", seed);

@@ -69,6 +69,10 @@ public final class RefineCommand implements Callable<Integer> {
 
   private int refine() throws IOException {
     PruneConfig cfg = common.build(null).with("refine.enabled", true);
+    if (cfg.budget() != null) {
+      throw new io.qprune.api.InvalidInputException("refine keeps the mask's unit count, not a " + cfg.budget().kind()
+          + " budget (not implemented yet). Drop --flops/--params, or refine a unit-count mask.");
+    }
     cfg = layers == null ? cfg : cfg.with("refine.layers", layers);
     cfg = budget == null ? cfg : cfg.with("refine.budget", budget);
     Mask start = EvalCommand.readMask(mask);

@@ -10,11 +10,22 @@ import java.util.List;
  * optional repairs of each pruned network, reported as extra rows: batch-norm recalibration
  * (batches; 0: none) and a short fine-tune (steps, learning rate; 0 steps: none); and TT
  * refinement of each hybrid mask on sub-problems of the given layer counts (0: all layers), with
- * the given evaluation budget, reported as {@code hybrid+tt8}, {@code hybrid+tt-all}, ….
+ * the given evaluation budget, reported as {@code hybrid+tt8}, {@code hybrid+tt-all}, …. With a
+ * {@code budget} kind, the "sparsities" are budget levels instead: fractions of the unpruned
+ * network's FLOPs or parameters every method must meet (within the config's tolerance).
  */
 public record BenchOptions(List<Double> sparsities, int seeds, List<Method> methods, boolean tune,
     List<Double> alphas, List<Double> betas, int valCrops, int valCropSize, int bnBatches,
-    int fineTuneSteps, double fineTuneLr, List<Integer> refineLayers, long refineBudget) {
+    int fineTuneSteps, double fineTuneLr, List<Integer> refineLayers, long refineBudget,
+    io.qprune.formulation.cost.CostKind budget) {
+  /** Options of a comparison at unit sparsities (no budget). */
+  public BenchOptions(List<Double> sparsities, int seeds, List<Method> methods, boolean tune,
+      List<Double> alphas, List<Double> betas, int valCrops, int valCropSize, int bnBatches,
+      int fineTuneSteps, double fineTuneLr, List<Integer> refineLayers, long refineBudget) {
+    this(sparsities, seeds, methods, tune, alphas, betas, valCrops, valCropSize, bnBatches, fineTuneSteps,
+        fineTuneLr, refineLayers, refineBudget, null);
+  }
+
   public BenchOptions {
     refineLayers = List.copyOf(refineLayers);
     if (refineBudget < 1) {
@@ -28,7 +39,7 @@ public record BenchOptions(List<Double> sparsities, int seeds, List<Method> meth
       throw new InvalidInputException("Give at least one sparsity and one method");
     }
     for (double s : sparsities) {
-      if (!(s > 0 && s < 1)) {
+      if (!(s > 0 && s < 1) && !(budget != null && s == 1)) {
         throw new InvalidInputException("Sparsities must lie in (0, 1), got " + s);
       }
     }

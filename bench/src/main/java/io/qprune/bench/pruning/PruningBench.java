@@ -9,6 +9,9 @@ import io.qprune.formulation.eval.EvalReport;
 import io.qprune.formulation.eval.Evaluation;
 import io.qprune.formulation.eval.MaskEvaluator;
 import io.qprune.formulation.importance.ScoreSet;
+import io.qprune.formulation.cost.Budget;
+import io.qprune.formulation.cost.MaskCost;
+import io.qprune.formulation.cost.NetworkCosts;
 import io.qprune.formulation.model.Cost;
 import io.qprune.formulation.model.Denoiser;
 import io.qprune.formulation.model.Mask;
@@ -46,6 +49,7 @@ public final class PruningBench {
   private final SolverChoice solver;
   private final BenchOptions options;
   private final PrintWriter log;
+  private MaskCost cost;
 
   public PruningBench(Denoiser model, PruneConfig base, SolverChoice solver, BenchOptions options,
       PrintWriter log) {
@@ -65,6 +69,7 @@ public final class PruningBench {
         options.valCrops(), options.valCropSize(), noise, base.evalSeed());
     Mask all = Mask.all(model.units().size());
     Cost full = model.fullCost();
+    cost = options.budget() == null ? null : NetworkCosts.of(model.spec(), options.budget());
     List<RunRow> rows = new ArrayList<>();
     List<SweepPoint> sweep = new ArrayList<>();
     Map<String, double[]> tuned = new HashMap<>();
@@ -88,7 +93,9 @@ public final class PruningBench {
           req = req.withTimeLimitSeconds(cfg.timeLimit());
         }
         for (double sp : options.sparsities()) {
-          PruneSettings s0 = cfg.settings().withSparsity(sp);
+          PruneSettings s0 = options.budget() == null ? cfg.settings().withSparsity(sp)
+              : cfg.settings().withBudget(new Budget(options.budget(), sp, cfg.settings().budget() == null
+                  ? Budget.DEFAULT_TOLERANCE : cfg.settings().budget().tolerance()));
           String key = seed + "@" + sp;
           if (options.tune() && !tuned.containsKey(key)
               && (options.methods().contains(Method.HYBRID) || options.methods().contains(Method.LINEAR))) {
@@ -102,7 +109,7 @@ public final class PruningBench {
               s = s.withAlphaBeta(tunedLinear.get(key), 0);
             }
             long t1 = System.nanoTime();
-            Pruned pruned = pruner.prune(scores, s, req);
+            Pruned pruned = pruner.prune(scores, s, req, cost);
             RunRow row = one(pruned, secs(t1), s, val, test, full, seed, scoreSecs);
             rows.add(row);
             if (m == Method.HYBRID) {
@@ -139,7 +146,7 @@ public final class PruningBench {
     for (double a : options.alphas()) {
       for (double b : options.betas()) {
         PruneSettings s = s0.withMethod(Method.HYBRID).withAlphaBeta(a, b);
-        Mask mask = pruner.prune(scores, s, req).selection().mask();
+        Mask mask = pruner.prune(scores, s, req, cost).selection().mask();
         double psnr = cache.computeIfAbsent(mask, val::psnr);
         sweep.add(new SweepPoint(sp, seed, a, b, psnr));
         if (psnr > best) {
@@ -162,7 +169,8 @@ public final class PruningBench {
       List<NoisyPair> test, Cost full, long seed, double scoreSecs) {
     long t;
     Mask mask = p.selection().mask();
-    boolean exact = mask.kept() == s.keep(mask.size());
+    boolean exact = s.budget() == null ? mask.kept() == s.keep(mask.size())
+        : s.budget().within(cost.value(mask), cost.total());
     double valPsnr = val.psnr(mask);
     t = System.nanoTime();
     model.setMask(mask);
@@ -170,12 +178,13 @@ public final class PruningBench {
     double evalSecs = secs(t);
     Cost kept = model.cost(mask);
     boolean usesAb = s.method() == Method.HYBRID || s.method() == Method.LINEAR;
-    RunRow row = new RunRow(s.method().toString(), s.sparsity(), seed,
+    RunRow row = new RunRow(s.method().toString(), s.budget() == null ? s.sparsity() : s.budget().fraction(), seed,
         usesAb ? s.alpha() : Double.NaN, s.method() == Method.HYBRID ? s.beta() : usesAb ? 0 : Double.NaN,
         mask.kept(), mask.size(), kept.paramsFraction(full), kept.flopsFraction(full), valPsnr,
         r.psnr(), r.ssim(), scoreSecs, select, evalSecs, exact, p.selection().solverHitK(), mask);
-    say("seed %d sparsity %.2f %-8s kept %d/%d: val %.3f, test PSNR %.3f dB SSIM %.4f"
-        + " (select %.2f s, eval %.1f s)", seed, s.sparsity(), s.method(), mask.kept(), mask.size(),
+    say("seed %d %s %.2f %-8s kept %d/%d (params %.1f %%, FLOPs %.1f %%): val %.3f, test PSNR %.3f dB SSIM %.4f"
+        + " (select %.2f s, eval %.1f s)", seed, s.budget() == null ? "sparsity" : s.budget().kind() + " budget",
+        row.sparsity(), s.method(), mask.kept(), mask.size(), 100 * row.paramsFraction(), 100 * row.flopsFraction(),
         valPsnr, r.psnr(), r.ssim(), select, evalSecs);
     return row;
   }

@@ -61,7 +61,7 @@ public final class CapacitySearch {
       double hi = bound;
       for (int step = 0; step < options.maxSteps(); step++) {
         double mu = 0.5 * (lo + hi);
-        boolean[] x = solveOnce(shifted(qubo, mu), request.withSeed(request.seed() + step));
+        boolean[] x = solveOnce(solver, shifted(qubo, mu), request.withSeed(request.seed() + step));
         int c = count(x);
         steps.add(new SearchStep(mu, c));
         LocalFields s = new LocalFields(qubo, x);
@@ -85,7 +85,7 @@ public final class CapacitySearch {
       }
     } else {
       SolveRequest r = mode == ExactK.NATIVE ? request.withCardinality(Cardinality.exactly(k)) : request;
-      boolean[] x = solveOnce(qubo, r);
+      boolean[] x = solveOnce(solver, qubo, r);
       int c = count(x);
       steps.add(new SearchStep(0, c));
       hit = c == k;
@@ -101,7 +101,8 @@ public final class CapacitySearch {
         (System.nanoTime() - t0) / 1e9);
   }
 
-  private boolean[] solveOnce(Qubo model, SolveRequest request) {
+  /** One solver call; its first sample as bits (a wrong-sized or empty answer is a solver failure). */
+  static boolean[] solveOnce(Solver solver, Qubo model, SolveRequest request) {
     SampleSet set = solver.solve(model, request);
     if (set.numVariables() != model.numVariables()) {
       throw new io.qprune.api.SolverFailedException("Solver '" + solver.name() + "' answered with "
@@ -143,7 +144,7 @@ public final class CapacitySearch {
     return b.build();
   }
 
-  private static int count(boolean[] x) {
+  static int count(boolean[] x) {
     int c = 0;
     for (boolean b : x) {
       c += b ? 1 : 0;

@@ -15,7 +15,8 @@ import java.util.Arrays;
  * {@code λ·cost(x)} to a QUBO keeps it a QUBO.
  */
 public record QuadraticCost(
-    String name, int n, double constant, double[] linear, int[] pairI, int[] pairJ, double[] pairW) {
+    String name, int n, double constant, double[] linear, int[] pairI, int[] pairJ, double[] pairW)
+    implements MaskCost {
 
   public QuadraticCost {
     if (n < 0 || linear.length != n) {
@@ -49,7 +50,19 @@ public record QuadraticCost(
     pairW = pairW.clone();
   }
 
+  @Override
+  public int size() {
+    return n;
+  }
+
+  /** Itself: a quadratic cost is its own quadratic form around any mask. */
+  @Override
+  public QuadraticCost around(boolean[] reference) {
+    return this;
+  }
+
   /** The cost of {@code keep} (one flag per unit). */
+  @Override
   public double value(boolean[] keep) {
     if (keep.length != n) {
       throw new InvalidInputException(name + " cost: mask of " + keep.length + " units, cost of " + n);
@@ -69,6 +82,7 @@ public record QuadraticCost(
   }
 
   /** The cost of {@code mask}. */
+  @Override
   public double value(Mask mask) {
     boolean[] keep = new boolean[mask.size()];
     for (int i = 0; i < keep.length; i++) {
@@ -78,6 +92,7 @@ public record QuadraticCost(
   }
 
   /** The cost of keeping every unit (the unpruned network). */
+  @Override
   public double total() {
     boolean[] all = new boolean[n];
     Arrays.fill(all, true);

@@ -11,8 +11,14 @@ public enum Method {
   LINEAR("linear"),
   /** −Σ L̂1 x + A(Σx − k)², the older penalty formulation. */
   L1_QUBO("l1-qubo"),
-  /** Greedy Taylor: the k units of highest T̂. */
-  TAYLOR("taylor");
+  /** Greedy Taylor: the k units of highest T̂ (under a budget: pruned lowest-first until it fits). */
+  TAYLOR("taylor"),
+  /** Greedy L1 of the filters (Li et al.), ranked like {@link #TAYLOR}. */
+  L1("l1"),
+  /** Greedy Fisher (linear importance F̂), ranked like {@link #TAYLOR}. */
+  FISHER("fisher"),
+  /** HALP-style: Taylor importance, per-unit marginal cost, exact 0/1 knapsack (budgets only). */
+  HALP("halp");
 
   private final String id;
 
@@ -20,7 +26,7 @@ public enum Method {
     this.id = id;
   }
 
-  /** Parses hybrid, linear, l1-qubo or taylor. */
+  /** Parses hybrid, linear, l1-qubo, taylor, l1, fisher or halp. */
   public static Method parse(String text) {
     String t = text.trim().toLowerCase(Locale.ROOT);
     for (Method m : values()) {
@@ -29,12 +35,12 @@ public enum Method {
       }
     }
     throw new InvalidInputException(
-        "Unknown method '" + text + "'. Maybe use hybrid, linear, l1-qubo or taylor.");
+        "Unknown method '" + text + "'. Maybe use hybrid, linear, l1-qubo, taylor, l1, fisher or halp.");
   }
 
-  /** Whether the method solves a QUBO (greedy Taylor does not). */
+  /** Whether the method solves a QUBO (the greedy rankings and the knapsack do not). */
   public boolean usesSolver() {
-    return this != TAYLOR;
+    return this == HYBRID || this == LINEAR || this == L1_QUBO;
   }
 
   @Override

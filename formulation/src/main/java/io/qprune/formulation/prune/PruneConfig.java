@@ -6,6 +6,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.qprune.api.InvalidInputException;
 import io.qprune.formulation.capacity.CapacityOptions;
 import io.qprune.formulation.capacity.ExactK;
+import io.qprune.formulation.cost.Budget;
+import io.qprune.formulation.cost.CostKind;
 import io.qprune.formulation.importance.Normalisation;
 import io.qprune.formulation.qubo.HybridQubo;
 import io.qprune.formulation.refine.RefineSettings;
@@ -47,6 +49,9 @@ public final class PruneConfig {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("model", "default");
     d.put("sparsity", 0.36);
+    d.put("flops", null);
+    d.put("params", null);
+    d.put("budget_tolerance", Budget.DEFAULT_TOLERANCE);
     d.put("method", "hybrid");
     d.put("alpha", 0.0);
     d.put("beta", 0.1);
@@ -147,7 +152,24 @@ public final class PruneConfig {
     return new PruneSettings(Method.parse(text("method")), number("sparsity"), number("alpha"),
         number("beta"), HybridQubo.Redundancy.parse(text("redundancy")),
         Normalisation.parse(text("normalisation")), integer("min_units_per_layer"),
-        number("max_layer_prune"), cap);
+        number("max_layer_prune"), cap, budget());
+  }
+
+  /**
+   * The compute budget ({@code flops: 0.5} or {@code params: 0.5}: that fraction of the unpruned
+   * network, within {@code budget_tolerance} of it), or null to keep a number of units.
+   */
+  public Budget budget() {
+    Object f = values.get("flops");
+    Object p = values.get("params");
+    if (f != null && p != null) {
+      throw new InvalidInputException("Give one budget, flops or params, not both (flops " + f + ", params " + p + ")");
+    }
+    if (f == null && p == null) {
+      return null;
+    }
+    CostKind kind = f != null ? CostKind.FLOPS : CostKind.PARAMS;
+    return new Budget(kind, number(kind.toString()), number("budget_tolerance"));
   }
 
   public int calibrationCrops() {

@@ -11,6 +11,9 @@ import io.qprune.formulation.eval.EvalReport;
 import io.qprune.formulation.eval.Evaluation;
 import io.qprune.formulation.importance.Calibrator;
 import io.qprune.formulation.importance.ScoreSet;
+import io.qprune.formulation.cost.Budget;
+import io.qprune.formulation.cost.MaskCost;
+import io.qprune.formulation.cost.NetworkCosts;
 import io.qprune.formulation.model.Cost;
 import io.qprune.formulation.model.Denoiser;
 import io.qprune.formulation.model.Mask;
@@ -120,6 +123,10 @@ public final class PruneRun {
    */
   public static Result run(Denoiser model, PruneConfig cfg, Solver solver, Set<Capability> caps,
       Progress progress, Path stateDir, boolean resume) {
+    if (cfg.refine().enabled() && cfg.budget() != null) {
+      throw new io.qprune.api.InvalidInputException("TT refinement keeps the unit count, not a " + cfg.budget().kind()
+          + " budget (not implemented yet). Maybe set refine.enabled=false with --flops/--params.");
+    }
     Map<String, Double> secs = new LinkedHashMap<>();
     progress.started("scores");
     long t = System.nanoTime();
@@ -133,7 +140,7 @@ public final class PruneRun {
     if (cfg.timeLimit() != null) {
       req = req.withTimeLimitSeconds(cfg.timeLimit());
     }
-    Pruned pruned = new Pruner(solver, caps).prune(scores, cfg.settings(), req);
+    Pruned pruned = new Pruner(solver, caps).prune(scores, cfg.settings(), req, costOf(model, cfg));
     secs.put("select", since(t));
     progress.finished("select", secs.get("select"));
 
@@ -174,6 +181,12 @@ public final class PruneRun {
     progress.finished("test", secs.get("test"));
     return new Result(scores, pruned, model.fullCost(), model.cost(mask), val, test, secs, refined,
         valBefore, testBefore);
+  }
+
+  /** The network's cost of the config's budget kind, or null without a budget. */
+  public static MaskCost costOf(Denoiser model, PruneConfig cfg) {
+    Budget b = cfg.budget();
+    return b == null ? null : NetworkCosts.of(model.spec(), b.kind());
   }
 
   /** The whole photos of a split with the config's noise (eval seed): what val/test scores use. */

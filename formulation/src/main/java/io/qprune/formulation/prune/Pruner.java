@@ -4,7 +4,12 @@ import io.qprune.api.Capability;
 import io.qprune.api.Qubo;
 import io.qprune.api.SolveRequest;
 import io.qprune.api.Solver;
+import io.qprune.api.InvalidInputException;
+import io.qprune.formulation.capacity.BudgetBaselines;
+import io.qprune.formulation.capacity.BudgetSearch;
 import io.qprune.formulation.capacity.CapacitySearch;
+import io.qprune.formulation.cost.Budget;
+import io.qprune.formulation.cost.MaskCost;
 import io.qprune.formulation.capacity.ExactK;
 import io.qprune.formulation.capacity.LayerGuards;
 import io.qprune.formulation.capacity.Selection;
@@ -33,12 +38,26 @@ public final class Pruner {
 
   /** Selects units; {@code request} carries the solver's seed and time limit per call. */
   public Pruned prune(ScoreSet scores, PruneSettings s, SolveRequest request) {
+    return prune(scores, s, request, null);
+  }
+
+  /**
+   * Selects units; under the settings' budget the mask's {@code cost} (of the budget's kind, over
+   * the scores' units) is at most the budget and, where units fit, within its tolerance of it.
+   */
+  public Pruned prune(ScoreSet scores, PruneSettings s, SolveRequest request, MaskCost cost) {
+    if (s.budget() != null) {
+      return budgeted(scores, s, request, cost);
+    }
+    if (s.method() == Method.HALP) {
+      throw new InvalidInputException("The halp knapsack needs a budget (--flops or --params), not a unit count");
+    }
     int n = scores.layout().size();
     int k = s.keep(n);
     LayerGuards guards = LayerGuards.of(scores.layout(), s.minUnitsPerLayer(), s.maxLayerPrune());
     long t0 = System.nanoTime();
-    if (s.method() == Method.TAYLOR) {
-      boolean[] keep = TopK.select(scores.normalised(ScoreKind.TAYLOR, s.normalisation()), k, guards);
+    if (s.method() == Method.TAYLOR || s.method() == Method.L1 || s.method() == Method.FISHER) {
+      boolean[] keep = TopK.select(scores.normalised(ranking(s.method()), s.normalisation()), k, guards);
       double secs = (System.nanoTime() - t0) / 1e9;
       Selection sel = new Selection(Mask.of(keep), Double.NaN, null, List.of(), true, 0, 0, secs);
       return new Pruned(s.method(), null, 0, sel);
@@ -55,5 +74,47 @@ public final class Pruner {
     }
     double build = (System.nanoTime() - t0) / 1e9;
     return new Pruned(s.method(), q, build, search.select(q, k, guards, request));
+  }
+
+  private Pruned budgeted(ScoreSet scores, PruneSettings s, SolveRequest request, MaskCost cost) {
+    Budget b = s.budget();
+    if (cost == null) {
+      throw new InvalidInputException("A " + b.kind() + " budget needs the network's " + b.kind()
+          + " cost. Maybe prune a shipped network, or give a \"cost\" field in the scores file.");
+    }
+    int n = scores.layout().size();
+    if (cost.size() != n) {
+      throw new InvalidInputException("The " + cost.name() + " cost covers " + cost.size()
+          + " units, the scores " + n);
+    }
+    LayerGuards guards = LayerGuards.of(scores.layout(), s.minUnitsPerLayer(), s.maxLayerPrune());
+    long t0 = System.nanoTime();
+    double full = cost.total();
+    switch (s.method()) {
+      case TAYLOR, L1, FISHER, HALP -> {
+        double[] score = scores.normalised(s.method() == Method.HALP ? ScoreKind.TAYLOR : ranking(s.method()),
+            s.normalisation());
+        boolean[] keep = s.method() == Method.HALP ? BudgetBaselines.knapsack(score, cost, b, guards)
+            : BudgetBaselines.greedy(score, cost, b, guards);
+        double secs = (System.nanoTime() - t0) / 1e9;
+        Selection sel = new Selection(Mask.of(keep), Double.NaN, null, List.of(), b.within(cost.value(keep), full),
+            0, 0, secs);
+        return new Pruned(s.method(), null, 0, sel, Double.NaN, cost.value(keep) / full);
+      }
+      case L1_QUBO -> throw new InvalidInputException(
+          "l1-qubo is built around a unit count; under a budget use l1 (greedy L1) or hybrid");
+      default -> {
+        double beta = s.method() == Method.LINEAR ? 0 : s.beta();
+        Qubo q = HybridQubo.build(scores, s.normalisation(), s.alpha(), beta, s.redundancy());
+        double build = (System.nanoTime() - t0) / 1e9;
+        BudgetSearch.Result r = new BudgetSearch(solver, s.capacity()).select(q, cost, b, guards, request);
+        return new Pruned(s.method(), r.budgeted(), build, r.selection(), r.lambda(), r.cost() / r.full());
+      }
+    }
+  }
+
+  /** The score a greedy ranking method sorts by. */
+  private static ScoreKind ranking(Method m) {
+    return m == Method.L1 ? ScoreKind.L1 : m == Method.FISHER ? ScoreKind.FISHER : ScoreKind.TAYLOR;
   }
 }

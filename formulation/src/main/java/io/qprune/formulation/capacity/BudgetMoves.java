@@ -1,0 +1,213 @@
+package io.qprune.formulation.capacity;
+
+import io.qprune.formulation.cost.MaskCost;
+
+/**
+ * Makes an assignment meet a cost budget with moves whose exact cost is checked: first each layer
+ * is filled to its guard minimum, then units are dropped while the cost is above the limit (each
+ * time the one with the smallest energy rise per unit of cost saved), then units are added while
+ * they fit (the best energy change per unit of cost; past the floor only when they lower the
+ * energy); finally a swap polish that only makes improving, budget-feasible swaps.
+ */
+final class BudgetMoves {
+  private static final double EPS = 1e-12;
+
+  private BudgetMoves() {}
+
+  /** Repairs {@code s} in place to cost ≤ {@code limit} (and ≥ {@code floor} where units fit); returns the flips. */
+  static int repair(LocalFields s, MaskCost cost, double limit, double floor, LayerGuards guards) {
+    int flips = 0;
+    boolean[] x = s.bits();
+    int[] kept = guards.keptPerLayer(x);
+    for (int l = 0; l < kept.length; l++) {
+      while (kept[l] < guards.minKeep(l)) {
+        int best = -1;
+        for (int i = 0; i < x.length; i++) {
+          if (!x[i] && guards.layerOf(i) == l && (best < 0 || s.flipDelta(i) < s.flipDelta(best))) {
+            best = i;
+          }
+        }
+        flips += flip(s, x, best);
+        kept[l]++;
+      }
+    }
+    double c = cost.value(x);
+    while (c > limit) {
+      int best = -1;
+      double bestRatio = Double.POSITIVE_INFINITY;
+      double bestCost = c;
+      for (int i = 0; i < x.length; i++) {
+        if (!x[i] || kept[guards.layerOf(i)] <= guards.minKeep(guards.layerOf(i))) {
+          continue;
+        }
+        double after = costWith(cost, x, i);
+        double saved = c - after;
+        if (saved <= 0) {
+          continue;
+        }
+        double ratio = s.flipDelta(i) / saved;
+        if (ratio < bestRatio) {
+          bestRatio = ratio;
+          best = i;
+          bestCost = after;
+        }
+      }
+      if (best < 0) {
+        throw infeasible(cost, limit, c);
+      }
+      flips += flip(s, x, best);
+      kept[guards.layerOf(best)]--;
+      c = bestCost;
+    }
+    while (true) {
+      int best = -1;
+      double bestRatio = Double.POSITIVE_INFINITY;
+      double bestCost = c;
+      for (int i = 0; i < x.length; i++) {
+        if (x[i]) {
+          continue;
+        }
+        double after = costWith(cost, x, i);
+        if (after > limit) {
+          continue;
+        }
+        double d = s.flipDelta(i);
+        if (c >= floor && d >= 0) {
+          continue;
+        }
+        double ratio = d / Math.max(after - c, EPS);
+        if (ratio < bestRatio) {
+          bestRatio = ratio;
+          best = i;
+          bestCost = after;
+        }
+      }
+      if (best < 0) {
+        return c >= floor ? flips : flips + toWindow(s, x, kept, cost, limit, floor, guards);
+      }
+      flips += flip(s, x, best);
+      kept[guards.layerOf(best)]++;
+      c = bestCost;
+    }
+  }
+
+  /**
+   * Below the floor with no unit left that fits: the swap (one kept unit off, one pruned unit on)
+   * that lands in [floor, limit] with the least energy rise, if any; returns the flips made.
+   */
+  private static int toWindow(LocalFields s, boolean[] x, int[] kept, MaskCost cost, double limit,
+      double floor, LayerGuards guards) {
+    int bestOff = -1;
+    int bestOn = -1;
+    double bestDelta = Double.POSITIVE_INFINITY;
+    for (int off = 0; off < x.length; off++) {
+      if (!x[off]) {
+        continue;
+      }
+      boolean atMin = kept[guards.layerOf(off)] <= guards.minKeep(guards.layerOf(off));
+      for (int on = 0; on < x.length; on++) {
+        if (x[on] || (atMin && guards.layerOf(on) != guards.layerOf(off))) {
+          continue;
+        }
+        double d = s.swapDelta(off, on);
+        if (d >= bestDelta) {
+          continue;
+        }
+        x[off] = false;
+        x[on] = true;
+        double c = cost.value(x);
+        x[off] = true;
+        x[on] = false;
+        if (c <= limit && c >= floor) {
+          bestDelta = d;
+          bestOff = off;
+          bestOn = on;
+        }
+      }
+    }
+    if (bestOff < 0) {
+      return 0;
+    }
+    flip(s, x, bestOff);
+    flip(s, x, bestOn);
+    kept[guards.layerOf(bestOff)]--;
+    kept[guards.layerOf(bestOn)]++;
+    return 2;
+  }
+
+  /**
+   * Steepest-descent swaps (one kept unit off, one pruned unit on) that lower the energy, keep the
+   * guards and keep the exact cost in [floor, limit]; returns the swaps made.
+   */
+  static int polish(LocalFields s, MaskCost cost, double limit, double floor, LayerGuards guards, int maxSwaps) {
+    boolean[] x = s.bits();
+    int[] kept = guards.keptPerLayer(x);
+    int n = x.length;
+    int swaps = 0;
+    while (swaps < maxSwaps) {
+      // candidates by energy gain; the exact cost is checked best-first
+      java.util.List<double[]> moves = new java.util.ArrayList<>();
+      double tol = -EPS * Math.max(1, Math.abs(s.energy()));
+      for (int off = 0; off < n; off++) {
+        if (!x[off]) {
+          continue;
+        }
+        int lOff = guards.layerOf(off);
+        boolean atMin = kept[lOff] <= guards.minKeep(lOff);
+        for (int on = 0; on < n; on++) {
+          if (x[on] || (atMin && guards.layerOf(on) != lOff)) {
+            continue;
+          }
+          double d = s.swapDelta(off, on);
+          if (d < tol) {
+            moves.add(new double[] {d, off, on});
+          }
+        }
+      }
+      moves.sort(java.util.Comparator.comparingDouble(m -> m[0]));
+      boolean moved = false;
+      for (double[] m : moves) {
+        int off = (int) m[1];
+        int on = (int) m[2];
+        x[off] = false;
+        x[on] = true;
+        double c = cost.value(x);
+        if (c <= limit && c >= floor) {
+          s.flip(off);
+          s.flip(on);
+          kept[guards.layerOf(off)]--;
+          kept[guards.layerOf(on)]++;
+          swaps++;
+          moved = true;
+          break;
+        }
+        x[off] = true;
+        x[on] = false;
+      }
+      if (!moved) {
+        break;
+      }
+    }
+    return swaps;
+  }
+
+  /** The error for a budget below what the guards allow ({@code c}: the cost reached). */
+  static io.qprune.api.InvalidInputException infeasible(MaskCost cost, double limit, double c) {
+    return new io.qprune.api.InvalidInputException(String.format(java.util.Locale.ROOT,
+        "The %s budget %.6g cannot be met within the per-layer limits (the smallest mask they allow"
+            + " costs %.6g). Maybe raise the budget or relax min_units_per_layer.", cost.name(), limit, c));
+  }
+
+  private static double costWith(MaskCost cost, boolean[] x, int i) {
+    x[i] = !x[i];
+    double c = cost.value(x);
+    x[i] = !x[i];
+    return c;
+  }
+
+  private static int flip(LocalFields s, boolean[] x, int i) {
+    s.flip(i);
+    x[i] = !x[i];
+    return 1;
+  }
+}

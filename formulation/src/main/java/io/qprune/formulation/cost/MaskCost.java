@@ -1,0 +1,40 @@
+package io.qprune.formulation.cost;
+
+import io.qprune.formulation.model.Mask;
+import java.util.Arrays;
+
+/**
+ * A cost of a keep-mask (FLOPs, parameters, ...) that budgeted pruning can both check exactly and
+ * put into a QUBO: {@link #value} is the exact cost of any mask; {@link #around} is a quadratic
+ * form that equals it at the reference mask and at every mask one flip away (everywhere, when the
+ * cost itself is quadratic, as it is for {@link QuadraticCost}).
+ */
+public interface MaskCost {
+  /** What is counted ("flops", "params", ...). */
+  String name();
+
+  /** The number of units (mask length). */
+  int size();
+
+  /** The exact cost of {@code keep} (one flag per unit). */
+  double value(boolean[] keep);
+
+  /** A quadratic form exact at {@code reference} and one flip from it. */
+  QuadraticCost around(boolean[] reference);
+
+  /** The cost of {@code mask}. */
+  default double value(Mask mask) {
+    boolean[] keep = new boolean[mask.size()];
+    for (int i = 0; i < keep.length; i++) {
+      keep[i] = mask.keeps(i);
+    }
+    return value(keep);
+  }
+
+  /** The cost of keeping every unit. */
+  default double total() {
+    boolean[] all = new boolean[size()];
+    Arrays.fill(all, true);
+    return value(all);
+  }
+}

@@ -1,0 +1,31 @@
+package io.qprune.formulation.prune;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.qprune.api.InvalidInputException;
+import io.qprune.formulation.cost.CostKind;
+import org.junit.jupiter.api.Test;
+
+class BudgetSettingsTest {
+  @Test
+  void aFlopsOrParamsKeyMakesTheSettingsBudgeted() {
+    assertThat(PruneConfig.defaults().settings().budget()).isNull();
+    PruneSettings s = PruneConfig.defaults().with("flops", 0.5).settings();
+    assertThat(s.budget().kind()).isEqualTo(CostKind.FLOPS);
+    assertThat(s.budget().fraction()).isEqualTo(0.5);
+    assertThat(s.budget().tolerance()).isEqualTo(0.01);
+    assertThat(s.withMethod(Method.HALP).budget()).isEqualTo(s.budget());
+    assertThat(PruneConfig.defaults().with("params", "0.3").with("budget_tolerance", 0.02).budget().kind())
+        .isEqualTo(CostKind.PARAMS);
+  }
+
+  @Test
+  void badBudgetsAreErrorsNamingThem() {
+    assertThatThrownBy(() -> PruneConfig.defaults().with("flops", 0.5).with("params", 0.5))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("not both");
+    assertThatThrownBy(() -> PruneConfig.defaults().with("flops", 1.5))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("flops budget");
+    assertThatThrownBy(() -> Method.parse("knapsack")).hasMessageContaining("halp");
+  }
+}
