@@ -129,7 +129,7 @@ public final class ExternalEvaluator implements BatchEvaluator {
   public void requireUnits(List<String> ids, String source) {
     if (units != ids.size()) {
       throw new InvalidInputException(source + " has " + ids.size() + " units but the evaluator '"
-          + command + "' has " + units);
+          + abbreviate(command) + "' has " + units);
     }
     for (int i = 0; i < unitIds.size(); i++) {
       if (!unitIds.get(i).equals(ids.get(i))) {
@@ -216,7 +216,7 @@ public final class ExternalEvaluator implements BatchEvaluator {
       throw fail("was interrupted while waiting for " + what, e);
     }
     if (line == null) {
-      throw fail("gave no " + what + " within " + timeout.toSeconds() + " s", null);
+      throw fail("did not send " + what + " within " + timeout.toSeconds() + " s", null);
     }
     if (line == EOF) {
       throw fail("ended before " + what + exitCode(), null);
@@ -255,7 +255,7 @@ public final class ExternalEvaluator implements BatchEvaluator {
       err = stderr.isEmpty() ? " It wrote nothing to stderr." : " The end of its stderr:\n  "
           + String.join("\n  ", stderr);
     }
-    return new QpruneException("The evaluator '" + command + "' " + what + "." + err, cause);
+    return new QpruneException("The evaluator '" + abbreviate(command) + "' " + what + "." + err, cause);
   }
 
   private void keepStderr(String line) {
