@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
     header = "Refine a pruning mask against validation PSNR with TT optimisation (PROTES).",
     description = {"TT refinement: re-optimise the units of the L layers closest to the QUBO's decision"
         + " boundary against validation PSNR with a black-box optimiser (PROTES), keeping their count,"
-        + " so global sparsity is unchanged. Checkpoints into --out; --resume continues a killed run."})
+        + " so global sparsity is unchanged. Checkpoints into --out; --resume continues a killed run."
+        + " With --evaluator, against the metric of your own process (a network pruned with --scores)."})
 public final class RefineCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -62,6 +63,17 @@ public final class RefineCommand implements Callable<Integer> {
   @Option(names = "--plain", description = "One line per iteration instead of a progress bar.")
   boolean plain;
 
+  @Option(names = "--evaluator", paramLabel = "CMD", description = {"Score masks with this process (a shell command line speaking qprune's",
+      "line-delimited JSON protocol, e.g. 'python3 -m qprune_torch.eval --weights model.pt') instead of",
+      "the denoiser's PSNR: refines a mask from `prune --scores`, units from the scores."})
+  String evaluator;
+
+  @Option(names = "--scores", paramLabel = "FILE", description = "With --evaluator: the scores the mask came from (default: scores.json beside the mask).")
+  Path scores;
+
+  @Option(names = "--evaluator-timeout", defaultValue = "600", paramLabel = "SECONDS", description = "With --evaluator: the longest wait for one answer (default: ${DEFAULT-VALUE}).")
+  double evaluatorTimeout;
+
   @Override
   public Integer call() {
     return CliErrors.run(this::refine, spec.commandLine().getErr());
@@ -76,8 +88,23 @@ public final class RefineCommand implements Callable<Integer> {
     cfg = layers == null ? cfg : cfg.with("refine.layers", layers);
     cfg = budget == null ? cfg : cfg.with("refine.budget", budget);
     Mask start = EvalCommand.readMask(mask);
-    Path quboFile = qubo != null ? qubo : mask.toAbsolutePath().getParent().resolve(PruneOutputs.QUBO);
     PrintWriter err = spec.commandLine().getErr();
+    if (evaluator != null) {
+      if (common.model != null || common.cluster != null) {
+        throw new InvalidInputException("--evaluator scores masks with its own process and network:"
+            + " drop --model and --cluster");
+      }
+      if (!(evaluatorTimeout > 0)) {
+        throw new InvalidInputException("--evaluator-timeout must be > 0 seconds, got " + evaluatorTimeout);
+      }
+      return ExternalRefine.run(cfg, new ExternalRefine.Request(mask, scores, qubo, evaluator,
+          java.time.Duration.ofMillis((long) (evaluatorTimeout * 1000)), out, resume, plain),
+          spec.commandLine().getOut(), err);
+    }
+    if (scores != null) {
+      throw new InvalidInputException("--scores is for --evaluator (refining a mask of your own network)");
+    }
+    Path quboFile = qubo != null ? qubo : mask.toAbsolutePath().getParent().resolve(PruneOutputs.QUBO);
     Torch.configure(cfg.threads());
     try (Denoiser m = "default".equals(cfg.model()) ? ModelFile.loadDefault()
         : ModelFile.load(Path.of(cfg.model()))) {
@@ -133,7 +160,7 @@ public final class RefineCommand implements Callable<Integer> {
     o.printf(Locale.ROOT, "%-22s %10.4f %10.4f %+8.4f%n", name, before, after, after - before);
   }
 
-  private static Qubo readQubo(Path file, UnitLayout layout, boolean required) {
+  static Qubo readQubo(Path file, UnitLayout layout, boolean required) {
     if (!Files.exists(file)) {
       if (required) {
         throw new InvalidInputException("No QUBO at " + file + ": choosing layers by the decision"
@@ -157,7 +184,7 @@ public final class RefineCommand implements Callable<Integer> {
     return q;
   }
 
-  private static String methodOf(Path maskFile) {
+  static String methodOf(Path maskFile) {
     try {
       var node = PruneOutputs.mapper().readTree(maskFile.toFile());
       return node.hasNonNull("method") ? node.get("method").asText() : "mask";

@@ -1,6 +1,7 @@
 package io.qprune.formulation.importance;
 
 import io.qprune.api.InvalidInputException;
+import io.qprune.formulation.model.Layer;
 import io.qprune.formulation.model.PrunableModel;
 import io.qprune.formulation.model.Unit;
 import java.util.ArrayList;
@@ -128,5 +129,25 @@ public final class UnitLayout {
   /** The layer index of each unit (a copy). */
   public int[] layerOfUnits() {
     return layerOf.clone();
+  }
+
+  /**
+   * The layers as blocks of consecutive units (one channel each), for refinement from a scores
+   * file; a layer whose units are not consecutive is an error.
+   */
+  public List<Layer> asLayers() {
+    List<Layer> out = new ArrayList<>();
+    for (int l = 0; l < layers.size(); l++) {
+      int first = members[l][0];
+      for (int k = 1; k < members[l].length; k++) {
+        if (members[l][k] != first + k) {
+          throw new InvalidInputException("The units of layer '" + layers.get(l) + "' are not"
+              + " consecutive (unit " + members[l][k] + " '" + ids.get(members[l][k]) + "' follows"
+              + " unit " + members[l][k - 1] + "); list each layer's units together");
+        }
+      }
+      out.add(new Layer(layers.get(l), l, members[l].length, first, 1));
+    }
+    return out;
   }
 }
