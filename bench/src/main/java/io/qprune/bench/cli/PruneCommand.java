@@ -5,6 +5,8 @@ import io.qprune.api.InvalidInputException;
 import io.qprune.api.SolveRequest;
 import io.qprune.bench.pruning.PruneOutputs;
 import io.qprune.bench.pruning.SolverChoice;
+import io.qprune.formulation.cost.CostFiles;
+import io.qprune.formulation.cost.QuadraticCost;
 import io.qprune.formulation.importance.ScoreSet;
 import io.qprune.formulation.importance.io.ScoreFiles;
 import io.qprune.formulation.model.Denoiser;
@@ -41,6 +43,11 @@ public final class PruneCommand implements Callable<Integer> {
   @Option(names = "--scores", paramLabel = "FILE", description = "Scores computed elsewhere: .npz, .json or a folder of .npy files.")
   Path scores;
 
+  @Option(names = "--cost", paramLabel = "FILE", description = "With --scores and --flops/--params: the"
+      + " network's cost model as JSON ({\"flops\"|\"params\": {constant, linear, pairwise}}, e.g."
+      + " from qprune_torch.scores --cost-out).")
+  Path costFile;
+
   @Option(names = "--sparsity", description = "Fraction of units to prune, e.g. 0.36.")
   Double sparsity;
 
@@ -64,6 +71,10 @@ public final class PruneCommand implements Callable<Integer> {
     SolverChoice sc = SolverChoice.create(cfg.solver(), cfg.solverParameters());
     if (scores != null) {
       return fromScores(cfg, sc, err);
+    }
+    if (costFile != null) {
+      throw new InvalidInputException("--cost goes with --scores: the shipped models' costs are"
+          + " computed from their structure");
     }
     Torch.configure(cfg.threads());
     try (Denoiser m = "default".equals(cfg.model()) ? ModelFile.loadDefault()
@@ -128,18 +139,37 @@ public final class PruneCommand implements Callable<Integer> {
     if (cfg.timeLimit() != null) {
       req = req.withTimeLimitSeconds(cfg.timeLimit());
     }
-    Pruned p = new Pruner(sc.solver(), sc.capabilities()).prune(s, settings, req);
+    QuadraticCost cost = null;
+    if (settings.budget() != null) {
+      if (costFile == null) {
+        throw new InvalidInputException("A --" + settings.budget().kind() + " budget with --scores needs"
+            + " the network's cost model: --cost FILE (qprune_torch.scores --cost-out writes one)");
+      }
+      cost = CostFiles.read(costFile, settings.budget().kind(), s.layout());
+    } else if (costFile != null) {
+      throw new InvalidInputException("--cost " + costFile + " is only used with a --flops or --params budget");
+    }
+    Pruned p = new Pruner(sc.solver(), sc.capabilities()).prune(s, settings, req, cost);
     PruneOutputs.writeSelection(out, s, p, settings);
     ObjectNode rep = PruneOutputs.mapper().createObjectNode();
     rep.putPOJO("config", cfg.asMap());
     rep.put("scores", scores.toString());
     rep.set("selection", PruneOutputs.selection(p));
+    if (cost != null) {
+      ObjectNode c = rep.putObject("budget");
+      c.put("kind", settings.budget().kind().toString());
+      c.put("target_fraction", settings.budget().fraction());
+      c.put("kept_fraction", cost.value(p.selection().mask()) / cost.total());
+      c.put("cost_file", costFile.toString());
+    }
     rep.set("seconds", PruneOutputs.seconds(Map.of("build_qubo", p.buildSeconds(),
         "capacity_search", p.selection().seconds())));
     PruneOutputs.write(out.resolve(PruneOutputs.REPORT), rep);
     PrintWriter o = spec.commandLine().getOut();
-    o.printf(Locale.ROOT, "%s: kept %d of %d units (sparsity %.3f); wrote %s%n", settings.method(),
-        p.selection().mask().kept(), s.layout().size(), p.selection().mask().sparsity(), out);
+    o.printf(Locale.ROOT, "%s: kept %d of %d units (sparsity %.3f)%s; wrote %s%n", settings.method(),
+        p.selection().mask().kept(), s.layout().size(), p.selection().mask().sparsity(),
+        cost == null ? "" : String.format(Locale.ROOT, ", %s %.1f %%", settings.budget().kind(),
+            100 * cost.value(p.selection().mask()) / cost.total()), out);
     o.flush();
     return ExitCodes.OK;
   }
