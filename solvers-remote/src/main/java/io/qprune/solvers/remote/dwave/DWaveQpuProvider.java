@@ -38,7 +38,7 @@ public final class DWaveQpuProvider implements SolverProvider {
     l.add(ParameterSpec.choice("embedding", "auto", List.of("auto", "clique", "heuristic", "none"),
         "for models not on the working graph: clique chains for dense components and the heuristic for the rest,"
             + " or force one; none: refuse such models"));
-    l.add(ParameterSpec.real("density_threshold", 0.5, 0, 1, "auto: a component at least this dense gets clique chains"));
+    l.add(ParameterSpec.real("density_threshold", 0.5, 0, 1, "auto: a component at least this dense gets clique chains first (others get those left)"));
     l.add(ParameterSpec.real("chain_strength", 0.0, 0, 1e9, "chain coupling (0: uniform torque compensation, prefactor 1.414)"));
     l.add(ParameterSpec.integer("embedding_passes", 30, 1, 10_000, "tear-up and re-route passes of the heuristic"));
     return l;
