@@ -10,13 +10,12 @@ import static org.assertj.core.api.Assertions.within;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.qprune.api.Cardinality;
 import io.qprune.api.Qubo;
-import io.qprune.api.QuboBuilder;
 import io.qprune.api.SampleSet;
 import io.qprune.api.SolveRequest;
 import io.qprune.api.Solvers;
+import io.qprune.solvers.remote.testing.Fixtures;
 import io.qprune.solvers.remote.testing.Stubs;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -37,24 +36,6 @@ class DWaveQpuEmbeddingTest {
     wm.stubFor(any(urlPathMatching("/sapi/.*")).willReturn(aResponse().withTransformers(SapiSimulator.NAME)));
   }
 
-  /** Pruning-shaped: rewards per unit, redundancy penalties within three dense "layers"; links between them if asked. */
-  static Qubo layered(long seed, boolean linked) {
-    Random r = new Random(seed);
-    int[] sizes = {5, 4, 3};
-    QuboBuilder b = Qubo.builder(12);
-    int at = 0;
-    for (int s : sizes) {
-      for (int i = 0; i < s; i++) {
-        b.addLinear(at + i, -r.nextDouble());
-        for (int j = i + 1; j < s; j++) {
-          b.addQuadratic(at + i, at + j, 0.3 * r.nextDouble());
-        }
-      }
-      at += s;
-    }
-    return linked ? b.addQuadratic(0, 5, 0.2).addQuadratic(6, 9, 0.2).build() : b.build();
-  }
-
   static Map<String, Object> params(String embedding) {
     Map<String, Object> p = Stubs.fast(wm.baseUrl() + "/sapi/");
     p.put("poll_wait", 1);
@@ -66,7 +47,7 @@ class DWaveQpuEmbeddingTest {
   @Test
   void anEmbeddedModelReachesItsOptimumWithChainBreaksInInfo() {
     for (String method : new String[] {"auto", "heuristic"}) {
-      Qubo q = layered(3, method.equals("heuristic")); // auto: three dense components, clique chains
+      Qubo q = Fixtures.layered(3, method.equals("heuristic")); // auto: three dense components, clique chains
       double optimum = Solvers.discover().create("exact", Map.of()).solve(q).first().energy();
       SampleSet s = Solvers.discover().create("dwave-qpu", params(method)).solve(q, SolveRequest.seeded(1));
       assertThat(s.first().energy()).as(method).isCloseTo(optimum, within(1e-9));
@@ -84,7 +65,7 @@ class DWaveQpuEmbeddingTest {
 
   @Test
   void exactKIsRepairedAfterUnembedding() {
-    Qubo q = layered(5, true);
+    Qubo q = Fixtures.layered(5, true);
     SampleSet k7 = Solvers.discover().create("dwave-qpu", params("auto"))
         .solve(q, SolveRequest.seeded(2).withCardinality(Cardinality.exactly(7)));
     for (int r = 0; r < k7.size(); r++) {
