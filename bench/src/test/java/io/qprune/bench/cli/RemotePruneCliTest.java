@@ -32,8 +32,8 @@ class RemotePruneCliTest {
     server.stop();
   }
 
-  @Test
-  void theCapacitySearchDrivesARemoteSolverToExactlyK() throws Exception {
+  /** Twelve units in three layers. */
+  Path scores() throws Exception {
     StringBuilder units = new StringBuilder();
     for (int i = 0; i < 12; i++) {
       units.append(i == 0 ? "" : ",").append("{\"id\": \"u").append(i).append("\", \"layer\": \"L")
@@ -42,6 +42,12 @@ class RemotePruneCliTest {
     }
     Path scores = dir.resolve("s.json");
     Files.writeString(scores, "{\"units\": [" + units + "]}");
+    return scores;
+  }
+
+  @Test
+  void theCapacitySearchDrivesARemoteSolverToExactlyK() throws Exception {
+    Path scores = scores();
     Path out = dir.resolve("out");
     CliRun r = CliRun.main("prune", "--scores", scores.toString(), "--sparsity", "0.5", "--beta", "0",
         "--solver", "bqm-http", "--param", "endpoint=http://127.0.0.1:" + server.port() + "/sample",
@@ -92,5 +98,23 @@ class RemotePruneCliTest {
     CliRun r = CliRun.main(args.toArray(String[]::new));
     assertThat(r.code()).as(r.err()).isZero();
     return new ObjectMapper().readTree(Files.readString(out.resolve("mask.json")));
+  }
+
+  @Test
+  void dwaveQpuEmbedsThePruningQuboOnTheSimulatedPegasusAndKeepsExactlyK() throws Exception {
+    Path out = dir.resolve("qpu");
+    CliRun r = CliRun.main("prune", "--scores", scores().toString(), "--sparsity", "0.5", "--beta", "0",
+        "--solver", "dwave-qpu", "--param", "endpoint=http://127.0.0.1:" + server.port() + "/sapi/",
+        "--param", "solver=pegasus_p4_mock", "--param", "poll_wait=1",
+        "--param", "token_file=" + Stubs.tokenFile(), "--param", "max_retries=0", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode rep = new ObjectMapper().readTree(Files.readString(out.resolve("report.json")));
+    assertThat(rep.at("/selection/kept_units").asInt()).isEqualTo(6);
+    CliRun refused = CliRun.main("prune", "--scores", scores().toString(), "--sparsity", "0.5", "--beta", "0",
+        "--solver", "dwave-qpu", "--param", "endpoint=http://127.0.0.1:" + server.port() + "/sapi/",
+        "--param", "solver=pegasus_p4_mock", "--param", "embedding=none",
+        "--param", "token_file=" + Stubs.tokenFile(), "--param", "max_retries=0", "--out", dir.resolve("no").toString());
+    assertThat(refused.code()).isEqualTo(2); // the units' labels are no qubits: only the embedding made it fit
+    assertThat(refused.err()).contains("does not fit the working graph");
   }
 }

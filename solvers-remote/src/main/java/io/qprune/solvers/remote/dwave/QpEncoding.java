@@ -35,6 +35,23 @@ final class QpEncoding {
    * that every qubit is working and every interaction is a working coupler.
    */
   static QpEncoding place(Qubo q, SolverDefinition solver, boolean byLabel) {
+    String why = misfit(q, solver, byLabel);
+    if (why != null) {
+      throw new InvalidInputException(why);
+    }
+    return new QpEncoding(qubitOf(q, byLabel));
+  }
+
+  private static int[] qubitOf(Qubo q, boolean byLabel) {
+    int[] qubitOf = new int[q.numVariables()];
+    for (int i = 0; i < qubitOf.length; i++) {
+      qubitOf[i] = byLabel ? ((Number) q.label(i)).intValue() : i;
+    }
+    return qubitOf;
+  }
+
+  /** Why the model does not sit on the working graph as it is, or null when it does. */
+  static String misfit(Qubo q, SolverDefinition solver, boolean byLabel) {
     Set<Integer> working = new HashSet<>();
     for (int qb : solver.qubits()) {
       working.add(qb);
@@ -50,28 +67,28 @@ final class QpEncoding {
       boolean integral = (label instanceof Integer || label instanceof Long)
           && ((Number) label).longValue() == ((Number) label).intValue();
       if (byLabel && !integral) {
-        throw new InvalidInputException(notFit(solver, "variable " + label + " is not a qubit number")
-            + " Or set qubit_mapping=index to put variable i on qubit i.");
+        return notFit(solver, "variable " + label + " is not a qubit number")
+            + " Or set qubit_mapping=index to put variable i on qubit i.";
       }
       int qb = byLabel ? ((Number) label).intValue() : i;
       if (!working.contains(qb)) {
-        throw new InvalidInputException(notFit(solver, "variable " + label + " would be qubit " + qb
-            + ", which is not a working qubit"));
+        return notFit(solver, "variable " + label + " would be qubit " + qb + ", which is not a working qubit");
       }
       qubitOf[i] = qb;
     }
+    String[] why = {null};
     q.forEachInteraction((i, j, b) -> {
-      if (!couplers.contains(key(qubitOf[i], qubitOf[j]))) {
-        throw new InvalidInputException(notFit(solver, "the interaction of " + q.label(i) + " and "
-            + q.label(j) + " needs coupler (" + qubitOf[i] + ", " + qubitOf[j] + "), which the solver lacks"));
+      if (why[0] == null && !couplers.contains(key(qubitOf[i], qubitOf[j]))) {
+        why[0] = notFit(solver, "the interaction of " + q.label(i) + " and "
+            + q.label(j) + " needs coupler (" + qubitOf[i] + ", " + qubitOf[j] + "), which the solver lacks");
       }
     });
-    return new QpEncoding(qubitOf);
+    return why[0];
   }
 
   private static String notFit(SolverDefinition s, String why) {
     return "The model does not fit the working graph of QPU solver '" + s.name() + "' directly: " + why
-        + ". Minor-embedding is not supported; maybe use dwave-hybrid, which takes any model.";
+        + ". Set embedding=auto (or clique, heuristic) to minor-embed it, or use dwave-hybrid, which takes any model.";
   }
 
   private static long key(int a, int b) {

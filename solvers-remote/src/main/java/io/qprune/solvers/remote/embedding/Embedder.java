@@ -13,8 +13,12 @@ import java.util.Set;
  * Finds a minor-embedding of a model on a working graph. Method {@code clique}: every variable gets
  * a chain of the native clique; {@code heuristic}: the minorminer-style search; {@code auto}: each
  * connected component of at least 3 variables whose density (interactions over n(n−1)/2) reaches
- * the threshold gets clique chains while they last, the rest goes to the heuristic on the qubits
- * left. Every result is checked (chains connected and disjoint, every interaction on a coupler).
+ * the threshold gets clique chains while they last; then the other components of at least 3
+ * variables and mean degree at least 4, largest first, get the clique chains left where they fit
+ * (a pruning QUBO's per-layer components are often too sparse for the threshold, and the
+ * heuristic is slow on them on a large lattice, while paths and grids embed with short chains by
+ * the heuristic); the rest goes to the heuristic on the qubits left. Every result is checked
+ * (chains connected and disjoint, every interaction on a coupler).
  */
 public final class Embedder {
   /** How to embed: method (auto, clique, heuristic), density threshold, seed, heuristic passes. */
@@ -42,6 +46,7 @@ public final class Embedder {
       clique.sort(Comparator.comparingInt(c -> c.length));
       int next = 0;
       comps.sort(Comparator.comparingInt((int[] c) -> -c.length));
+      List<int[]> sparse = new ArrayList<>();
       for (int[] comp : comps) {
         boolean dense = o.method().equals("clique") || (comp.length >= 3 && density(comp, a) >= o.densityThreshold());
         if (dense && next + comp.length <= clique.size()) {
@@ -52,6 +57,16 @@ public final class Embedder {
         } else if (o.method().equals("clique")) {
           throw new InvalidInputException("The model has " + n + " variables; the largest native clique found on this"
               + " working graph has " + clique.size() + ". Maybe use embedding=heuristic or a hybrid solver.");
+        } else {
+          sparse.add(comp);
+        }
+      }
+      for (int[] comp : sparse) { // auto, second: what clique chains are left, largest components first
+        if (comp.length >= 3 && meanDegree(comp, a) >= 4 && next + comp.length <= clique.size()) {
+          for (int v : comp) {
+            chains.set(v, clique.get(next++));
+          }
+          usedClique = true;
         } else {
           for (int v : comp) {
             rest.add(v);
@@ -102,6 +117,14 @@ public final class Embedder {
       }
     });
     return b.build();
+  }
+
+  static double meanDegree(int[] comp, Adjacency a) {
+    long deg = 0;
+    for (int v : comp) {
+      deg += a.degree(v);
+    }
+    return (double) deg / comp.length;
   }
 
   static double density(int[] comp, Adjacency a) {

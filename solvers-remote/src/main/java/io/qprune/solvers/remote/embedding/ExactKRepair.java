@@ -8,10 +8,11 @@ import io.qprune.api.Qubo;
  * Greedy repair of a BINARY assignment to an exact cardinality: while a group keeps too many, clear
  * the set variable whose clearing lowers the energy most; while too few, set the cheapest clear one.
  */
-final class ExactKRepair {
+public final class ExactKRepair {
   private ExactKRepair() {}
 
-  static void repair(Qubo binary, boolean[] x, Cardinality k) {
+  /** Repairs {@code x} (set variables of the BINARY form of the model) in place to exactly k per group. */
+  public static void repair(Qubo binary, boolean[] x, Cardinality k) {
     int n = x.length;
     k.checkFits(n);
     Adjacency a = binary.adjacency();

@@ -35,7 +35,7 @@ public final class QpuSimProvider implements SolverProvider {
         ParameterSpec.integer("missing_qubits", 0, 0, 100_000, "random qubits removed from the working graph (seeded)"),
         ParameterSpec.choice("embedding", "auto", List.of("auto", "clique", "heuristic"),
             "clique chains for dense components, the minorminer-style heuristic for the rest; or force one"),
-        ParameterSpec.real("density_threshold", 0.5, 0, 1, "auto: a component at least this dense gets clique chains"),
+        ParameterSpec.real("density_threshold", 0.5, 0, 1, "auto: a component at least this dense gets clique chains first (others get those left)"),
         ParameterSpec.real("chain_strength", 0.0, 0, 1e9, "chain coupling (0: uniform torque compensation, prefactor 1.414)"),
         ParameterSpec.integer("embedding_passes", 30, 1, 10_000, "tear-up and re-route passes of the heuristic"),
         ParameterSpec.integer("num_reads", 10, 1, 10_000, "anneals of the physical problem"),

@@ -134,11 +134,16 @@ class DWaveQpuWireTest {
   void aModelOffTheWorkingGraphIsRefusedBeforeSubmission(WireMockRuntimeInfo wm) {
     stubFor(get("/sapi/solvers/remote/clique_5q_mock").willReturn(sapi("solver-definition", Fixtures.text("sapi/clique5-solver.json"))));
     Qubo tooBig = Qubo.builder(6).addQuadratic(0, 5, 1).build();
-    assertThatThrownBy(() -> Solvers.discover().create("dwave-qpu", params(wm)).solve(tooBig, SolveRequest.seeded(1)))
+    Map<String, Object> direct = params(wm);
+    direct.put("embedding", "none");
+    assertThatThrownBy(() -> Solvers.discover().create("dwave-qpu", direct).solve(tooBig, SolveRequest.seeded(1)))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("qubit 5")
-        .hasMessageContaining("not a working qubit").hasMessageContaining("dwave-hybrid");
+        .hasMessageContaining("not a working qubit").hasMessageContaining("embedding=auto")
+        .hasMessageContaining("dwave-hybrid");
+    assertThatThrownBy(() -> Solvers.discover().create("dwave-qpu", params(wm)).solve(tooBig, SolveRequest.seeded(1)))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("No minor-embedding of 6 variables");
     Qubo labelled = Qubo.builder(2).labels(List.of("x", "y")).build();
-    assertThatThrownBy(() -> Solvers.discover().create("dwave-qpu", params(wm)).solve(labelled, SolveRequest.seeded(1)))
+    assertThatThrownBy(() -> Solvers.discover().create("dwave-qpu", direct).solve(labelled, SolveRequest.seeded(1)))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("qubit_mapping=index");
     Map<String, Object> p = params(wm);
     p.put("service_params", "{\"num_reads\": 20000}");

@@ -12,8 +12,12 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.qprune.api.Qubo;
 import io.qprune.api.QuboBuilder;
 import io.qprune.api.SampleSet;
+import io.qprune.api.SolveRequest;
+import io.qprune.api.Solvers;
 import io.qprune.api.Vartype;
 import io.qprune.api.io.SampleSetJson;
+import io.qprune.solvers.remote.embedding.HardwareGraph;
+import io.qprune.solvers.remote.embedding.Pegasus;
 import io.qprune.solvers.remote.testing.DimodBqmReader;
 import io.qprune.solvers.remote.testing.LocalAnswers;
 import io.qprune.solvers.remote.testing.Stubs;
@@ -43,7 +47,10 @@ public final class SapiSimulator implements ResponseDefinitionTransformerV2 {
   public static final String NAME = "sapi-simulator";
   static final String HYBRID = "hybrid_binary_quadratic_model_version2";
   static final String QPU = "clique_32q_mock";
+  /** A Pegasus P4 QPU (288 qubits) with its topology in properties; it answers with sa. */
+  static final String PEGASUS = "pegasus_p4_mock";
   private static final ObjectMapper M = new ObjectMapper();
+  private static final ObjectNode PEGASUS_DEF = pegasus();
   private final Map<String, Map<Integer, byte[]>> uploads = new ConcurrentHashMap<>();
   private final Map<String, Qubo> combined = new ConcurrentHashMap<>();
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
@@ -83,11 +90,12 @@ public final class SapiSimulator implements ResponseDefinitionTransformerV2 {
     String m = r.getMethod().getName();
     try {
       if (m.equals("GET") && path.equals("solvers/remote/")) {
-        return json(200, M.createArrayNode().add(hybrid()).add(qpu()).toString(), "solver-definition-list");
+        return json(200, M.createArrayNode().add(hybrid()).add(qpu()).add(PEGASUS_DEF).toString(), "solver-definition-list");
       }
       if (m.equals("GET") && path.startsWith("solvers/remote/")) {
         String name = path.substring("solvers/remote/".length());
-        ObjectNode s = name.equals(HYBRID) ? hybrid() : name.equals(QPU) ? qpu() : null;
+        ObjectNode s = name.equals(HYBRID) ? hybrid() : name.equals(QPU) ? qpu()
+            : name.equals(PEGASUS) ? PEGASUS_DEF : null;
         return s == null ? json(404, "{\"error_code\":404,\"error_msg\":\"Solver not found\"}", null)
             : json(200, s.toString(), "solver-definition");
       }
@@ -187,7 +195,12 @@ public final class SapiSimulator implements ResponseDefinitionTransformerV2 {
         double t = item.path("params").path("time_limit").asDouble(0.05);
         j.dueNanos = j.startNanos + (long) (t * 1e9);
       } else {
-        decodeQp(j, data, j.type.equals("qubo") ? Vartype.BINARY : Vartype.SPIN);
+        ObjectNode def = j.solver.equals(PEGASUS) ? PEGASUS_DEF : j.solver.equals(QPU) ? qpu() : null;
+        if (def == null) {
+          out.addObject().put("error_code", 400).put("error_msg", "no QPU solver '" + j.solver + "'");
+          continue;
+        }
+        decodeQp(j, data, j.type.equals("qubo") ? Vartype.BINARY : Vartype.SPIN, def.path("properties"));
         j.dueNanos = j.startNanos + 50_000_000L;
       }
       jobs.put(j.id, j);
@@ -245,7 +258,10 @@ public final class SapiSimulator implements ResponseDefinitionTransformerV2 {
 
   private synchronized ObjectNode answer(Job j) {
     if (j.answer == null) {
-      SampleSet best = LocalAnswers.solve(j.model);
+      SampleSet best = j.solver.equals(PEGASUS)
+          ? Solvers.discover().create("sa", Map.of("num_reads", 20, "num_sweeps", 1000, "num_threads", 1))
+              .solve(j.model, SolveRequest.seeded(7))
+          : LocalAnswers.solve(j.model);
       ObjectNode a = M.createObjectNode();
       if (j.active == null) {
         a.put("format", "bq");
@@ -262,34 +278,41 @@ public final class SapiSimulator implements ResponseDefinitionTransformerV2 {
     return j.answer;
   }
 
-  /** Rebuilds the problem from qp data on the clique's graph: active qubits are those with a bias. */
-  private static void decodeQp(Job j, JsonNode data, Vartype vt) {
+  /**
+   * Rebuilds the problem from qp data on the solver's graph: lin holds one value per listed qubit,
+   * active qubits are those with a bias, quad one value per listed coupler with both ends active.
+   */
+  private static void decodeQp(Job j, JsonNode data, Vartype vt, JsonNode props) {
     ByteBuffer lin = ByteBuffer.wrap(Base64.getDecoder().decode(data.path("lin").asText())).order(ByteOrder.LITTLE_ENDIAN);
     ByteBuffer quad = ByteBuffer.wrap(Base64.getDecoder().decode(data.path("quad").asText())).order(ByteOrder.LITTLE_ENDIAN);
-    int qubits = lin.remaining() / 8;
-    if (qubits != 32) {
-      throw new AssertionError("lin must hold one float64 per qubit of " + QPU + "; got " + qubits);
+    JsonNode qubitList = props.path("qubits");
+    if (lin.remaining() / 8 != qubitList.size()) {
+      throw new AssertionError("lin must hold one float64 per qubit of " + j.solver + " (" + qubitList.size()
+          + "); got " + lin.remaining() / 8);
     }
     List<Integer> active = new ArrayList<>();
-    double[] h = new double[qubits];
-    for (int q = 0; q < qubits; q++) {
-      h[q] = lin.getDouble();
-      if (!Double.isNaN(h[q])) {
-        active.add(q);
+    Map<Integer, Double> h = new java.util.HashMap<>();
+    for (JsonNode qn : qubitList) {
+      double x = lin.getDouble();
+      if (!Double.isNaN(x)) {
+        active.add(qn.asInt());
+        h.put(qn.asInt(), x);
       }
     }
+    active.sort(null);
     j.active = active.stream().mapToInt(Integer::intValue).toArray();
     QuboBuilder b = Qubo.builder(vt, j.active.length).labels(active);
     for (int i = 0; i < j.active.length; i++) {
-      b.addLinear(i, h[j.active[i]]);
+      b.addLinear(i, h.get(j.active[i]));
     }
-    for (int u = 0; u < qubits; u++) {
-      for (int v = u + 1; v < qubits; v++) {
-        int iu = Arrays.binarySearch(j.active, u);
-        int iv = Arrays.binarySearch(j.active, v);
-        if (iu >= 0 && iv >= 0) {
-          b.addQuadratic(iu, iv, quad.getDouble());
+    for (JsonNode c : props.path("couplers")) {
+      int iu = Arrays.binarySearch(j.active, c.get(0).asInt());
+      int iv = Arrays.binarySearch(j.active, c.get(1).asInt());
+      if (iu >= 0 && iv >= 0) {
+        if (!quad.hasRemaining()) {
+          throw new AssertionError("quad holds fewer couplers than the active qubits have");
         }
+        b.addQuadratic(iu, iv, quad.getDouble());
       }
     }
     if (quad.hasRemaining()) {
@@ -320,7 +343,8 @@ public final class SapiSimulator implements ResponseDefinitionTransformerV2 {
       act.putInt(q);
     }
     Base64.Encoder b64 = Base64.getEncoder();
-    a.put("format", "qp").put("num_variables", 32).put("energies", b64.encodeToString(e.array()))
+    int numVariables = j.solver.equals(PEGASUS) ? Pegasus.of(4).indexSpace() : 32;
+    a.put("format", "qp").put("num_variables", numVariables).put("energies", b64.encodeToString(e.array()))
         .put("num_occurrences", b64.encodeToString(c.array())).put("active_variables", b64.encodeToString(act.array()))
         .put("solutions", b64.encodeToString(sol));
     a.putObject("timing").put("qpu_access_time", 15000).put("qpu_sampling_time", 10000);
@@ -353,6 +377,30 @@ public final class SapiSimulator implements ResponseDefinitionTransformerV2 {
         couplers.add(M.createArrayNode().add(u).add(v));
       }
     }
+    p.putArray("num_reads_range").add(1).add(10000);
+    p.putObject("parameters").put("num_reads", "Number of samples to return.").put("label", "Problem label.");
+    return s;
+  }
+
+  private static ObjectNode pegasus() {
+    ObjectNode s = M.createObjectNode();
+    s.putObject("identity").put("name", PEGASUS).putObject("version").put("graph_id", "pegasus_4");
+    s.put("status", "ONLINE").put("description", "simulated Pegasus P4 QPU").put("avg_load", 0.9);
+    ObjectNode p = s.putObject("properties");
+    HardwareGraph g = Pegasus.of(4).graph();
+    p.put("category", "qpu").put("num_qubits", Pegasus.of(4).indexSpace());
+    p.putArray("supported_problem_types").add("qubo").add("ising");
+    ArrayNode qubits = p.putArray("qubits");
+    for (int i = 0; i < g.size(); i++) {
+      qubits.add(g.qubit(i));
+    }
+    ArrayNode couplers = p.putArray("couplers");
+    for (int[] c : g.couplers()) {
+      couplers.add(M.createArrayNode().add(c[0]).add(c[1]));
+    }
+    p.putObject("topology").put("type", "pegasus").putArray("shape").add(4);
+    p.putArray("h_range").add(-4.0).add(4.0);
+    p.putArray("j_range").add(-1.0).add(1.0);
     p.putArray("num_reads_range").add(1).add(10000);
     p.putObject("parameters").put("num_reads", "Number of samples to return.").put("label", "Problem label.");
     return s;

@@ -115,6 +115,35 @@ class EmbeddingValidityTest {
   }
 
   @Test
+  void autoGivesSparsePruningLayersTheCliqueChainsLeft() {
+    Random r = new Random(4);
+    int[] sizes = {16, 14, 12}; // each unit linked to 3 others of its layer: density < 0.5, mean degree >= 4
+    QuboBuilder b = Qubo.builder(42);
+    int at = 0;
+    for (int s : sizes) {
+      for (int i = 0; i < s; i++) {
+        b.addLinear(at + i, -1);
+        for (int t = 0; t < 3; t++) {
+          int j = r.nextInt(s);
+          if (j != i) {
+            b.addQuadratic(at + i, at + j, 0.1 + r.nextDouble());
+          }
+        }
+      }
+      at += s;
+    }
+    Qubo q = b.build();
+    for (int[] comp : Embedder.components(q.adjacency())) {
+      assertThat(Embedder.density(comp, q.adjacency())).isLessThan(0.5);
+      assertThat(Embedder.meanDegree(comp, q.adjacency())).isGreaterThanOrEqualTo(4);
+    }
+    HardwareGraph g = Pegasus.of(6).graph();
+    Embedding e = Embedder.embed(q, g, new Embedder.Options("auto", 0.5, 1, 30));
+    assertThat(e.method()).isEqualTo("clique");
+    assertThat(e.problems(q.adjacency(), g)).isEmpty();
+  }
+
+  @Test
   void theCheckNamesWhatIsWrong() {
     HardwareGraph g = Pegasus.of(3).graph();
     Qubo q = Qubo.builder(2).addQuadratic(0, 1, 1).build();

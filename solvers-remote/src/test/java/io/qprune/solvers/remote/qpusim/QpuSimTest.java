@@ -5,37 +5,18 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.qprune.api.Cardinality;
 import io.qprune.api.Qubo;
-import io.qprune.api.QuboBuilder;
 import io.qprune.api.SampleSet;
 import io.qprune.api.SolveRequest;
 import io.qprune.api.Solvers;
+import io.qprune.solvers.remote.testing.Fixtures;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** qpu-sim end to end: embedding, annealing the physical problem, unembedding, exact k, chain breaks in info. */
 class QpuSimTest {
-  /** A pruning-shaped QUBO: rewards per unit, redundancy penalties within three "layers". */
-  static Qubo layered(long seed) {
-    Random r = new Random(seed);
-    int[] sizes = {5, 4, 3};
-    QuboBuilder b = Qubo.builder(12);
-    int at = 0;
-    for (int s : sizes) {
-      for (int i = 0; i < s; i++) {
-        b.addLinear(at + i, -r.nextDouble());
-        for (int j = i + 1; j < s; j++) {
-          b.addQuadratic(at + i, at + j, 0.3 * r.nextDouble());
-        }
-      }
-      at += s;
-    }
-    return b.build();
-  }
-
   @Test
   void findsTheOptimumAndKeepsExactlyK() {
-    Qubo q = layered(3);
+    Qubo q = Fixtures.layered(3, false);
     var sim = Solvers.discover().create("qpu-sim", Map.of("size", 6, "missing_qubits", 20, "num_reads", 5));
     SampleSet s = sim.solve(q, SolveRequest.seeded(1));
     double optimum = Solvers.discover().create("exact", Map.of()).solve(q).first().energy();

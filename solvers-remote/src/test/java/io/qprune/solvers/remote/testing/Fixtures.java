@@ -1,5 +1,7 @@
 package io.qprune.solvers.remote.testing;
 
+import io.qprune.api.Qubo;
+import io.qprune.api.QuboBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,5 +24,26 @@ public final class Fixtures {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * A pruning-shaped QUBO of 12 units: rewards per unit, redundancy penalties within three dense
+   * "layers" of 5, 4 and 3 units; with {@code linked}, two interactions join the layers.
+   */
+  public static Qubo layered(long seed, boolean linked) {
+    java.util.Random r = new java.util.Random(seed);
+    int[] sizes = {5, 4, 3};
+    QuboBuilder b = Qubo.builder(12);
+    int at = 0;
+    for (int s : sizes) {
+      for (int i = 0; i < s; i++) {
+        b.addLinear(at + i, -r.nextDouble());
+        for (int j = i + 1; j < s; j++) {
+          b.addQuadratic(at + i, at + j, 0.3 * r.nextDouble());
+        }
+      }
+      at += s;
+    }
+    return linked ? b.addQuadratic(0, 5, 0.2).addQuadratic(6, 9, 0.2).build() : b.build();
   }
 }
