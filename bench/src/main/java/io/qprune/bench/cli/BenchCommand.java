@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code qprune bench}: the group of benchmark commands (solvers, ...). */
 @Command(name = "bench", header = "Run benchmarks and write their tables.",
-    mixinStandardHelpOptions = true, subcommands = {BenchSolversCommand.class, BenchPruningCommand.class})
+    mixinStandardHelpOptions = true, subcommands = {BenchSolversCommand.class, BenchPruningCommand.class,
+        BenchLatencyCommand.class})
 public final class BenchCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

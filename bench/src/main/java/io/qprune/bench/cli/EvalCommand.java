@@ -25,6 +25,8 @@ import io.qprune.formulation.model.ClassifierFile;
 import io.qprune.formulation.model.Denoiser;
 import io.qprune.formulation.model.Mask;
 import io.qprune.formulation.model.ModelFile;
+import io.qprune.formulation.model.SlimDenoiser;
+import io.qprune.formulation.model.SlimModelFile;
 import io.qprune.formulation.model.Torch;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -53,7 +55,7 @@ import picocli.CommandLine.Spec;
 public final class EvalCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--model", description = "Model file (default: the shipped Half-UNet C=32, sigma 25, grey);"
+  @Option(names = "--model", description = "Model file (default: the shipped Half-UNet C=32, sigma 25, grey), or a slim one from `qprune export`;"
       + " a classifier file, or resnet20 for the shipped one, reports test accuracy instead.")
   Path model;
 
@@ -97,6 +99,9 @@ public final class EvalCommand implements Callable<Integer> {
       return classify();
     }
     Noise noise = gain == null ? new GaussianNoise(sigma) : new PoissonGaussianNoise(gain, sigma);
+    if (model != null && SlimModelFile.isSlim(model)) {
+      return evaluateSlim(noise);
+    }
     try (Denoiser m = model == null ? ModelFile.loadDefault() : ModelFile.load(model)) {
       WeightMask weights = null;
       if (mask != null && WeightMaskFile.isWeightMask(mask)) {
@@ -109,9 +114,32 @@ public final class EvalCommand implements Callable<Integer> {
       EvalReport r = Evaluation.run(m, pairs);
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
-        out.println(toJson(r, m, weights, noise));
+        out.println(toJson(r, m.mask().kept(), m.mask().size(), weights, noise));
       } else {
-        print(out, r, m, noise);
+        print(out, r, m.mask().kept(), m.mask().size(), noise);
+      }
+      out.flush();
+    }
+    return ExitCodes.OK;
+  }
+
+  /** An exported model (`qprune export`): its pruned units are gone, so it takes no mask. */
+  private int evaluateSlim(Noise noise) throws IOException {
+    if (mask != null) {
+      throw new InvalidInputException(model + " is an exported model, already pruned: give no --mask");
+    }
+    try (SlimDenoiser m = SlimModelFile.load(model)) {
+      EvalReport r = Evaluation.run(m, pairs(m.spec().color(), noise));
+      int kept = java.util.Arrays.stream(m.widths()).sum();
+      int units = m.widths().length * (m.spec().architecture()
+          == io.qprune.formulation.model.Architecture.HALF_UNET ? m.spec().channels() / 2 : m.spec().channels());
+      PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        ObjectNode root = (ObjectNode) new ObjectMapper().readTree(toJson(r, kept, units, null, noise));
+        root.put("params", m.params());
+        out.println(root);
+      } else {
+        print(out, r, kept, units, noise);
       }
       out.flush();
     }
@@ -198,7 +226,7 @@ public final class EvalCommand implements Callable<Integer> {
     return sidd != null ? "sidd:" + sidd : images != null ? images.toString() : "shipped test split";
   }
 
-  private String toJson(EvalReport r, Denoiser m, WeightMask weights, Noise noise) throws IOException {
+  private String toJson(EvalReport r, int kept, int units, WeightMask weights, Noise noise) throws IOException {
     ObjectMapper mapper = new ObjectMapper();
     ObjectNode root = mapper.createObjectNode();
     root.put("psnr", r.psnr());
@@ -208,12 +236,12 @@ public final class EvalCommand implements Callable<Integer> {
     root.put("noise", sidd != null ? "real (SIDD)" : noise.describe());
     root.put("seed", seed);
     root.put("model", model == null ? "default" : model.toString());
-    root.put("units_kept", m.mask().kept());
+    root.put("units_kept", kept);
     if (weights != null) {
       root.put("weights_kept", weights.kept());
       root.put("weights", weights.size());
     }
-    root.put("units", m.mask().size());
+    root.put("units", units);
     ArrayNode per = root.putArray("per_image");
     for (ImageScore s : r.perImage()) {
       ObjectNode n = per.addObject();
@@ -225,9 +253,9 @@ public final class EvalCommand implements Callable<Integer> {
     return mapper.writeValueAsString(root);
   }
 
-  private void print(PrintWriter out, EvalReport r, Denoiser m, Noise noise) {
+  private void print(PrintWriter out, EvalReport r, int kept, int units, Noise noise) {
     out.printf(Locale.ROOT, "images: %s, noise: %s, seed %d, units kept %d/%d%n", source(),
-        sidd != null ? "real (SIDD)" : noise.describe(), seed, m.mask().kept(), m.mask().size());
+        sidd != null ? "real (SIDD)" : noise.describe(), seed, kept, units);
     out.printf(Locale.ROOT, "%-40s %9s %7s %9s%n", "image", "psnr", "ssim", "noisy");
     for (ImageScore s : r.perImage()) {
       out.printf(Locale.ROOT, "%-40s %9.3f %7.4f %9.3f%n", s.name(), s.psnr(), s.ssim(), s.noisyPsnr());

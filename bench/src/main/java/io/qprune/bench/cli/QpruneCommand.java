@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
     header = "Prune CNN filters by solving QUBOs with pluggable solvers.",
     subcommands = {SolveCommand.class, SolversCommand.class, GenerateCommand.class, PruneCommand.class, BenchCommand.class,
         TrainCommand.class, RefineCommand.class, EvolveCommand.class, FinetuneCommand.class, DemoCommand.class,
-        EvalCommand.class,
+        EvalCommand.class, ExportCommand.class,
         MaskCheckCommand.class, picocli.CommandLine.HelpCommand.class})
 public final class QpruneCommand implements Runnable {
   @picocli.CommandLine.Spec

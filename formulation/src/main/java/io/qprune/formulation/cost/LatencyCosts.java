@@ -37,7 +37,7 @@ public final class LatencyCosts {
   /** The default input side the table is measured at. */
   public static final int DEFAULT_SIZE = 256;
   static final int DEFAULT_GRID = 4;
-  static final int DEFAULT_REPEATS = 3;
+  static final int DEFAULT_REPEATS = 5;
 
   private LatencyCosts() {}
 
@@ -97,6 +97,8 @@ public final class LatencyCosts {
     int before = Torch.setThreads(threads);
     try (NDManager m = Torch.engine().newBaseManager()) {
       LatencyProbe probe = new LatencyProbe(m, repeats);
+      // the whole network first: it also warms up PyTorch's kernels and allocator for the layers
+      double full = probe.networkMs(model, Mask.all(model.units().size()), size);
       List<LatencyTable.Grid> grids = new ArrayList<>();
       double layersFull = 0;
       for (LayerWiring w : wiring) {
@@ -113,7 +115,6 @@ public final class LatencyCosts {
         layersFull += g.at(w.maxIn(), w.layer().units());
         grids.add(g);
       }
-      double full = probe.networkMs(model, Mask.all(model.units().size()), size);
       return new LatencyTable(key, grids, full, full - layersFull);
     } finally {
       Torch.setThreads(before);

@@ -4,6 +4,7 @@ import io.qprune.api.InvalidInputException;
 import io.qprune.formulation.data.Image;
 import io.qprune.formulation.data.NoisyPair;
 import io.qprune.formulation.model.Denoiser;
+import io.qprune.formulation.model.SlimDenoiser;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +18,15 @@ public final class Evaluation {
 
   /** Evaluates the model, under its current mask, on every pair. */
   public static EvalReport run(Denoiser model, List<NoisyPair> pairs) {
+    return run(pairs, noisy -> ImageDenoiser.denoise(model, noisy));
+  }
+
+  /** Evaluates an exported (physically pruned) model on every pair. */
+  public static EvalReport run(SlimDenoiser model, List<NoisyPair> pairs) {
+    return run(pairs, noisy -> ImageDenoiser.denoise(model, noisy));
+  }
+
+  private static EvalReport run(List<NoisyPair> pairs, java.util.function.UnaryOperator<Image> denoiser) {
     if (pairs.isEmpty()) {
       throw new InvalidInputException("No images to evaluate");
     }
@@ -25,7 +35,7 @@ public final class Evaluation {
     double ssim = 0;
     double noisy = 0;
     for (NoisyPair p : pairs) {
-      Image out = ImageDenoiser.denoise(model, p.noisy());
+      Image out = denoiser.apply(p.noisy());
       ImageScore s = new ImageScore(
           p.name(), Psnr.of(p.clean(), out), Ssim.of(p.clean(), out), Psnr.of(p.clean(), p.noisy()));
       scores.add(s);

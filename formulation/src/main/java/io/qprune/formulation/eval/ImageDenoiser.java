@@ -6,6 +6,8 @@ import ai.djl.ndarray.types.Shape;
 import io.qprune.api.InvalidInputException;
 import io.qprune.formulation.data.Image;
 import io.qprune.formulation.model.Denoiser;
+import io.qprune.formulation.model.ModelSpec;
+import io.qprune.formulation.model.SlimDenoiser;
 
 /**
  * Denoises whole images of any size: reflection-pads to the network's size multiple, runs it in
@@ -16,20 +18,30 @@ public final class ImageDenoiser {
 
   /** The denoised image, same shape as {@code noisy}. */
   public static Image denoise(Denoiser model, Image noisy) {
-    int ch = model.spec().color().channels();
+    return denoise(model.spec(), model.manager(), noisy, (x, sub) -> model.denoise(x, false));
+  }
+
+  /** The image denoised by an exported (physically pruned) model, same shape as {@code noisy}. */
+  public static Image denoise(SlimDenoiser model, Image noisy) {
+    return denoise(model.spec(), model.manager(), noisy, model::denoise);
+  }
+
+  private static Image denoise(ModelSpec spec, NDManager manager, Image noisy,
+      java.util.function.BiFunction<NDArray, NDManager, NDArray> net) {
+    int ch = spec.color().channels();
     if (noisy.channels() != ch) {
       throw new InvalidInputException(
-          "The model denoises " + model.spec().color() + " images but got " + noisy.channels()
+          "The model denoises " + spec.color() + " images but got " + noisy.channels()
               + " channels; convert the image first");
     }
     int[] size = new int[2];
-    float[] padded = ReflectPad.toMultiple(noisy, model.spec().sizeMultiple(), size);
+    float[] padded = ReflectPad.toMultiple(noisy, spec.sizeMultiple(), size);
     int ph = size[0];
     int pw = size[1];
     float[] out;
-    try (NDManager sub = model.manager().newSubManager()) {
+    try (NDManager sub = manager.newSubManager()) {
       NDArray x = sub.create(padded, new Shape(1, ch, ph, pw)).div(255f);
-      out = model.denoise(x, false).mul(255f).toFloatArray();
+      out = net.apply(x, sub).mul(255f).toFloatArray();
     }
     int h = noisy.height();
     int w = noisy.width();

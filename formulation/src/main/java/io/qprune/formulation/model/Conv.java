@@ -90,9 +90,18 @@ final class Conv {
    */
   NDArray applySliced(List<NDArray> xs, List<int[]> ins, int[] out, float[] scale, float[] shift,
       NDManager arrays) {
+    return cut(ins, out, scale, shift, arrays).apply(xs);
+  }
+
+  /**
+   * The weights {@link #applySliced} applies: this conv cut down to the output channels {@code out}
+   * over the input channels {@code ins.get(i)} of each input array i, with the per-output
+   * {@code scale} and {@code shift} folded in. The cut weights are made in {@code arrays}.
+   */
+  SlicedConv cut(List<int[]> ins, int[] out, float[] scale, float[] shift, NDManager arrays) {
     Shape s = weight.getArray().getShape();
     boolean depthwise = groups > 1;
-    if (depthwise && (groups != s.get(0) || xs.size() != 1)) {
+    if (depthwise && (groups != s.get(0) || ins.size() != 1)) {
       throw new IllegalStateException(name + ": only plain and depthwise convs can be cut down");
     }
     float[] w = weight.getArray().toFloatArray();
@@ -101,20 +110,12 @@ final class Conv {
     for (int i = 0; i < out.length; i++) {
       cutB[i] = b[out[i]];
     }
-    NDArray sum = null;
-    for (int a = 0; a < xs.size(); a++) {
-      int[] in = depthwise ? new int[] {0} : ins.get(a);
-      NDArray weights = arrays.create(cut(w, s, out, in, scale), new Shape(out.length, in.length, s.get(2), s.get(3)));
-      NDArray y = Conv2d.conv2d(xs.get(a), weights, a == 0 ? arrays.create(cutB) : null, stride, padding, ONE,
-          depthwise ? out.length : 1).singletonOrThrow();
-      if (sum == null) {
-        sum = y;
-      } else {
-        sum.addi(y);
-        y.close();
-      }
+    List<NDArray> weights = new java.util.ArrayList<>(ins.size());
+    for (int[] given : ins) {
+      int[] in = depthwise ? new int[] {0} : given;
+      weights.add(arrays.create(cut(w, s, out, in, scale), new Shape(out.length, in.length, s.get(2), s.get(3))));
     }
-    return sum;
+    return new SlicedConv(name, weights, arrays.create(cutB), (int) stride.get(0), depthwise);
   }
 
   /** The filters of output channels {@code out} over input channels {@code in}, scaled per output. */

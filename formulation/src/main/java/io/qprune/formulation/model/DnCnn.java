@@ -4,7 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Activation;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * DnCNN-style denoiser: conv+ReLU, then (depth − 2) × conv+BN+ReLU, then a conv predicting the
@@ -64,6 +66,30 @@ final class DnCnn extends MaskedNetwork {
       h = Activation.relu(convs.get(i).applyFolded(h, f[0], f[1], arrays));
     }
     return x.sub(convs.get(layers.size()).apply(h));
+  }
+
+  @Override
+  List<List<SlicedConv>> cut(Mask mask, NDManager arrays) {
+    List<List<SlicedConv>> out = new ArrayList<>();
+    List<int[]> ins = List.of(IntStream.range(0, in).toArray());
+    List<int[]> kept = keptUnits(mask);
+    for (int i = 0; i < layers.size(); i++) {
+      int[] keep = kept.get(i);
+      if (keep.length == 0) {
+        out.add(List.of());
+        ins = SlimDenoiser.ZERO_INPUT;
+        continue;
+      }
+      float[] ones = new float[width];
+      Arrays.fill(ones, 1f);
+      float[][] f = norms.get(i) == null ? new float[][] {ones, new float[width]} : norms.get(i).fold(ones);
+      out.add(List.of(convs.get(i).cut(ins, keep, f[0], f[1], arrays)));
+      ins = List.of(keep);
+    }
+    float[] ones = new float[in];
+    Arrays.fill(ones, 1f);
+    out.add(List.of(convs.get(layers.size()).cut(ins, IntStream.range(0, in).toArray(), ones, new float[in], arrays)));
+    return out;
   }
 
   @Override

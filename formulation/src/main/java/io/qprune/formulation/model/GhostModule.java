@@ -46,27 +46,20 @@ final class GhostModule {
   }
 
   /**
-   * {@link #apply} at inference (running statistics) with the pruned units removed: only the units
-   * {@code keep} are computed, with the batch norms folded into the conv weights. Returns the kept
-   * primary channels and their cheap twins as two arrays (keep.length channels each, in the order
-   * of {@code keep}) — exactly the kept channels of the masked output, whose other channels are
-   * zero — or null when {@code keep} is empty. The input is spread over {@code xs}, array i holding
-   * this block's input channels {@code ins.get(i)}; no arrays means every input channel is zero (a
-   * fully pruned predecessor), and the primary conv then yields its bias, computed on a zero map of
-   * shape {@code zeroInput} (N × 1 × h × w). Weights are made in {@code arrays}.
+   * This block at inference (running statistics) cut down to the units {@code keep}, with the batch
+   * norms folded into the conv weights: the primary conv over the input arrays' channels {@code
+   * ins} (array i holding this block's input channels {@code ins.get(i)}; {@link
+   * SlimDenoiser#ZERO_INPUT} for a fully pruned predecessor, whose zero map then yields the bias),
+   * and the depthwise cheap conv; none when {@code keep} is empty. Weights are made in {@code arrays}.
    */
-  NDArray[] applyPruned(List<NDArray> xs, List<int[]> ins, int[] keep, Shape zeroInput, NDManager arrays) {
+  List<SlicedConv> cut(List<int[]> ins, int[] keep, NDManager arrays) {
     if (keep.length == 0) {
-      return null;
+      return List.of();
     }
     float[] ones = new float[primaryBn.channels()];
     Arrays.fill(ones, 1f);
     float[][] pf = primaryBn.fold(ones);
-    NDArray p = Activation.relu(xs.isEmpty()
-        ? primary.applySliced(List.of(arrays.zeros(zeroInput)), List.of(new int[] {0}), keep, pf[0], pf[1], arrays)
-        : primary.applySliced(xs, ins, keep, pf[0], pf[1], arrays));
     float[][] cf = cheapBn.fold(ones);
-    NDArray c = Activation.relu(cheap.applySliced(List.of(p), List.of(keep), keep, cf[0], cf[1], arrays));
-    return new NDArray[] {p, c};
+    return List.of(primary.cut(ins, keep, pf[0], pf[1], arrays), cheap.cut(List.of(keep), keep, cf[0], cf[1], arrays));
   }
 }

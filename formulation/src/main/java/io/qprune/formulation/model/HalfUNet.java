@@ -19,6 +19,7 @@ import java.util.stream.IntStream;
  */
 final class HalfUNet extends MaskedNetwork {
   private static final Shape TWO = new Shape(2, 2);
+  private final ModelSpec spec;
   private final int in;
   private final int levels;
   private final int units;
@@ -28,6 +29,7 @@ final class HalfUNet extends MaskedNetwork {
 
   HalfUNet(ModelSpec spec, long seed) {
     super(seed);
+    this.spec = spec;
     this.in = spec.color().channels();
     this.levels = spec.depth();
     this.units = spec.channels() / 2;
@@ -72,69 +74,52 @@ final class HalfUNet extends MaskedNetwork {
   }
 
   /**
-   * Inference with the pruned units removed for real (see {@link GhostModule#applyPruned}): every
-   * conv computes only the kept channels from the kept channels, so the cost follows the pruned
-   * network's size, and a block's primary and cheap halves stay two arrays (never concatenated).
-   * The fused map holds the union of the units the levels' last blocks keep; each level's output
-   * is spread onto that union (zeros where it lacks a unit) before the fusion.
+   * Inference with the pruned units removed for real: the network cut down to the kept units
+   * ({@link #cut}) and run as a {@link SlimDenoiser}, so every conv computes only the kept channels
+   * from the kept channels, the cost follows the pruned network's size, and a block's primary and
+   * cheap halves stay two arrays (never concatenated). The fused map holds the union of the units
+   * the levels' last blocks keep; each level's output is spread onto that union (zeros where it
+   * lacks a unit) before the fusion.
    */
   @Override
   public NDArray denoiseFolded(NDArray x, Mask mask, NDManager arrays) {
-    long batch = x.getShape().get(0);
-    long h = x.getShape().get(2);
-    long w = x.getShape().get(3);
-    NDArray[] f = {x};
+    return new SlimDenoiser(spec, keptUnits(mask), cut(mask, arrays), null, java.util.Map.of()).denoise(x, arrays);
+  }
+
+  @Override
+  List<List<SlicedConv>> cut(Mask mask, NDManager arrays) {
+    List<List<SlicedConv>> out = new ArrayList<>();
     List<int[]> channels = List.of(range(in));
-    List<NDArray[]> outputs = new ArrayList<>(levels);
     List<int[]> outputUnits = new ArrayList<>(levels);
     int k = 0;
     for (int l = 0; l < levels; l++) {
-      Shape zeros = new Shape(batch, 1, h >> l, w >> l);
-      if (l > 0 && f != null) {
-        f = new NDArray[] {pool(f[0]), pool(f[1])};
-      }
       int[] keep = null;
       for (int b = 0; b < 2; b++, k++) {
         keep = kept(mask, layers.get(k));
-        f = modules.get(k).applyPruned(list(f), channels, keep, zeros, arrays);
-        channels = halves(keep);
+        out.add(modules.get(k).cut(channels, keep, arrays));
+        channels = inputs(keep);
       }
-      outputs.add(f);
       outputUnits.add(keep);
     }
-    int[] union = union(outputUnits);
-    NDArray[] fused = null;
-    if (union.length > 0) {
-      fused = new NDArray[2];
-      for (int half = 0; half < 2; half++) {
-        List<NDArray> spread = new ArrayList<>(levels);
-        for (int l = 0; l < levels; l++) {
-          NDArray[] o = outputs.get(l);
-          spread.add(o == null ? null : spread(o[half], outputUnits.get(l), union, arrays));
-        }
-        fused[half] = FullScaleFusion.fuse(spread.get(0), spread.subList(1, levels), h, w, arrays);
-      }
+    channels = inputs(union(outputUnits));
+    for (; k < layers.size(); k++) {
+      int[] keep = kept(mask, layers.get(k));
+      out.add(modules.get(k).cut(channels, keep, arrays));
+      channels = inputs(keep);
     }
-    Shape zeros = new Shape(batch, 1, h, w);
-    int[] keep = kept(mask, layers.get(k));
-    NDArray[] d = modules.get(k).applyPruned(list(fused), halves(union), keep, zeros, arrays);
-    int[] last = kept(mask, layers.get(k + 1));
-    d = modules.get(k + 1).applyPruned(list(d), halves(keep), last, zeros, arrays);
     float[] ones = new float[in];
     Arrays.fill(ones, 1f);
-    NDArray noise = d == null
-        ? head.applySliced(List.of(arrays.zeros(zeros)), List.of(new int[] {0}), range(in), ones, new float[in], arrays)
-        : head.applySliced(list(d), halves(last), range(in), ones, new float[in], arrays);
-    return x.sub(noise);
+    out.add(List.of(head.cut(channels, range(in), ones, new float[in], arrays)));
+    return out;
   }
 
-  private static NDArray pool(NDArray f) {
+  /** The input channels of a block fed by a block keeping {@code units} (a zero map if none). */
+  private List<int[]> inputs(int[] units) {
+    return units.length == 0 ? SlimDenoiser.ZERO_INPUT : halves(units);
+  }
+
+  static NDArray pool(NDArray f) {
     return Pool.maxPool2d(f, TWO, TWO, new Shape(0, 0), false);
-  }
-
-  /** The arrays of a block output (none for a fully pruned block). */
-  private static List<NDArray> list(NDArray[] halves) {
-    return halves == null ? List.of() : List.of(halves);
   }
 
   /** The kept unit indices of {@code layer}, ascending. */
@@ -164,7 +149,7 @@ final class HalfUNet extends MaskedNetwork {
    * One half of a block output over the units {@code have} re-laid over the units {@code union} (a
    * superset): missing units' channels are zero.
    */
-  private static NDArray spread(NDArray f, int[] have, int[] union, NDManager arrays) {
+  static NDArray spread(NDArray f, int[] have, int[] union, NDManager arrays) {
     if (have.length == union.length) {
       return f;
     }

@@ -41,6 +41,23 @@ public abstract class MaskedNetwork extends AbstractBlock implements ParamFactor
    */
   public abstract NDArray denoiseFolded(NDArray x, Mask mask, NDManager arrays);
 
+  /**
+   * The network under {@code mask} with the pruned units cut away (see {@link SlimDenoiser}): per
+   * layer its convs cut to the kept channels over the kept inputs, batch norm folded in (none for a
+   * fully pruned layer), then one entry with the output conv. The weights are made in {@code arrays}.
+   */
+  abstract List<List<SlicedConv>> cut(Mask mask, NDManager arrays);
+
+  /** The kept unit indices of every layer under {@code mask}, ascending. */
+  final List<int[]> keptUnits(Mask mask) {
+    List<int[]> out = new java.util.ArrayList<>();
+    for (Layer layer : layers()) {
+      out.add(java.util.stream.IntStream.range(0, layer.units())
+          .filter(j -> mask.keeps(layer.firstUnit() + j)).toArray());
+    }
+    return out;
+  }
+
   /** Every conv whose weights may be pruned one by one, in forward order. */
   abstract List<Conv> weightConvs();
 

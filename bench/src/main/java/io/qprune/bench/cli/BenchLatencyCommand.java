@@ -1,0 +1,217 @@
+package io.qprune.bench.cli;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qprune.api.InvalidInputException;
+import io.qprune.api.io.AtomicFiles;
+import io.qprune.bench.latency.LatencyMasks;
+import io.qprune.formulation.cost.LatencyCosts;
+import io.qprune.formulation.cost.LatencyTable;
+import io.qprune.formulation.cost.QuadraticCost;
+import io.qprune.formulation.model.Cost;
+import io.qprune.formulation.model.Denoiser;
+import io.qprune.formulation.model.Mask;
+import io.qprune.formulation.model.ModelFile;
+import io.qprune.formulation.model.Torch;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code qprune bench latency}: end-to-end inference latency of pruned networks (pruned units
+ * removed for real: the sliced evaluator) against the unpruned one, alternating them run by run,
+ * for each thread count and input size; with params, FLOPs and the latency the measured per-layer
+ * table ({@link LatencyCosts}) predicts, by interpolation and by its quadratic fit.
+ */
+@Command(name = "latency", mixinStandardHelpOptions = true,
+    header = "Measure the latency of pruned against unpruned networks.",
+    description = "Measure end-to-end latency of pruned vs unpruned networks; compare with the latency table's prediction.")
+public final class BenchLatencyCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--model", description = "Model file (default: the shipped model).")
+  Path model;
+
+  @Option(names = "--mask", description = "Also time this mask (mask.json or 0/1 list).")
+  Path mask;
+
+  @Option(names = "--flops", defaultValue = "0.5", description = "FLOPs fraction of the structured (uniform-width) mask (default: ${DEFAULT-VALUE}).")
+  double flops;
+
+  @Option(names = "--random", defaultValue = "3", description = "Random masks (keep 50 %% of units, seeds 1..N) (default: ${DEFAULT-VALUE}).")
+  int random;
+
+  @Option(names = "--threads", split = ",", defaultValue = "1,2", description = "PyTorch thread counts (default: ${DEFAULT-VALUE}).")
+  int[] threads;
+
+  @Option(names = "--sizes", split = ",", defaultValue = "256,512", description = "Input sides (default: ${DEFAULT-VALUE}).")
+  int[] sizes;
+
+  @Option(names = "--repeats", defaultValue = "9", description = "Timed runs per network and setting, after 2 warm-ups (default: ${DEFAULT-VALUE}).")
+  int repeats;
+
+  @Option(names = "--cache", defaultValue = "latency-table.json", description = "Latency table cache (default: ${DEFAULT-VALUE}).")
+  Path cache;
+
+  @Option(names = "--table-size", defaultValue = "256", description = "Input side the latency table is measured at (default: ${DEFAULT-VALUE}).")
+  int tableSize;
+
+  @Option(names = "--refresh", description = "Measure the latency table again even if the cache matches.")
+  boolean refresh;
+
+  @Option(names = "--out", defaultValue = "bench-latency", description = "Output folder for latency.csv and latency.json (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Override
+  public Integer call() {
+    return CliErrors.run(this::run, spec.commandLine().getErr());
+  }
+
+  private int run() throws Exception {
+    if (repeats < 1 || random < 0) {
+      throw new InvalidInputException("--repeats must be >= 1 and --random >= 0, got " + repeats + " and " + random);
+    }
+    Torch.configure(1);
+    PrintWriter pw = spec.commandLine().getOut();
+    try (Denoiser m = model == null ? ModelFile.loadDefault() : ModelFile.load(model)) {
+      Map<String, Mask> masks = new LinkedHashMap<>();
+      int n = m.units().size();
+      masks.put("unpruned", Mask.all(n));
+      masks.put(String.format(Locale.ROOT, "uniform %.0f%% FLOPs", 100 * flops), LatencyMasks.uniformAtFlops(m, flops));
+      for (int s = 1; s <= random; s++) {
+        masks.put("random 50% #" + s, LatencyMasks.random(m, 0.5, s));
+      }
+      if (mask != null) {
+        masks.put(mask.getFileName().toString(), EvalCommand.readMask(mask));
+      }
+      for (int size : sizes) {
+        if (size < 1 || size % m.spec().sizeMultiple() != 0) {
+          throw new InvalidInputException("--sizes: " + size + " is not a positive multiple of "
+              + m.spec().sizeMultiple() + " (the network's down-sampling factor)");
+        }
+      }
+      pw.printf(Locale.ROOT, "latency table (1 thread, %d²): %s%n", tableSize, cache);
+      pw.flush();
+      LatencyTable table = LatencyCosts.table(m, cache, 1, refresh, tableSize);
+      QuadraticCost quad = LatencyCosts.quadratic(m, table);
+      Cost full = m.fullCost();
+      List<Map<String, Object>> rows = new ArrayList<>();
+      pw.printf(Locale.ROOT, "%-22s %5s %4s %6s %7s %7s %10s %9s %7s %9s %9s%n", "mask", "size", "thr", "units",
+          "params", "FLOPs", "median ms", "IQR ms", "ratio", "table ms", "quad ms");
+      for (int t : threads) {
+        int before = Torch.setThreads(t);
+        try {
+          for (int size : sizes) {
+            Map<String, double[]> times = time(m, masks, size);
+            double ref = median(times.get("unpruned"));
+            for (var e : masks.entrySet()) {
+              Mask k = e.getValue();
+              double[] q = quartiles(times.get(e.getKey()));
+              Cost c = m.cost(k);
+              boolean predicted = t == 1 && size == tableSize;
+              double tableMs = predicted ? LatencyCosts.predictMs(m, table, k) : Double.NaN;
+              double quadMs = predicted ? quad.value(k) : Double.NaN;
+              pw.printf(Locale.ROOT, "%-22s %5d %4d %6d %6.1f%% %6.1f%% %10.2f %9.2f %7.3f %9s %9s%n", e.getKey(), size, t,
+                  k.kept(), 100 * c.paramsFraction(full), 100 * c.flopsFraction(full), q[1], q[2] - q[0], q[1] / ref,
+                  predicted ? String.format(Locale.ROOT, "%.2f", tableMs) : "-",
+                  predicted ? String.format(Locale.ROOT, "%.2f", quadMs) : "-");
+              pw.flush();
+              Map<String, Object> row = new LinkedHashMap<>();
+              row.put("mask", e.getKey());
+              row.put("size", size);
+              row.put("threads", t);
+              row.put("units_kept", k.kept());
+              row.put("params", c.params());
+              row.put("flops", c.flops(size, size));
+              row.put("params_fraction", c.paramsFraction(full));
+              row.put("flops_fraction", c.flopsFraction(full));
+              row.put("median_ms", q[1]);
+              row.put("q1_ms", q[0]);
+              row.put("q3_ms", q[2]);
+              row.put("ratio_to_unpruned", q[1] / ref);
+              row.put("table_ms", predicted ? tableMs : null);
+              row.put("quadratic_ms", predicted ? quadMs : null);
+              rows.add(row);
+            }
+          }
+        } finally {
+          Torch.setThreads(before);
+        }
+      }
+      write(rows, table);
+      pw.printf(Locale.ROOT, "wrote %s and %s%n", out.resolve("latency.csv"), out.resolve("latency.json"));
+      pw.flush();
+    }
+    return ExitCodes.OK;
+  }
+
+  /** Runs every mask once per round (2 warm-up rounds, then {@code repeats}), so all see the same machine state. */
+  private Map<String, double[]> time(Denoiser m, Map<String, Mask> masks, int size) {
+    Map<String, double[]> out = new LinkedHashMap<>();
+    masks.keySet().forEach(k -> out.put(k, new double[repeats]));
+    Shape shape = new Shape(1, m.spec().color().channels(), size, size);
+    for (int r = -2; r < repeats; r++) {
+      for (var e : masks.entrySet()) {
+        try (NDManager run = m.manager().newSubManager()) {
+          NDArray x = run.full(shape, 0.5f);
+          long t0 = System.nanoTime();
+          m.denoiseFolded(x, e.getValue(), run);
+          if (r >= 0) {
+            out.get(e.getKey())[r] = (System.nanoTime() - t0) / 1e6;
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** {q1, median, q3} (linear interpolation between order statistics). */
+  static double[] quartiles(double[] v) {
+    double[] s = v.clone();
+    Arrays.sort(s);
+    return new double[] {quantile(s, 0.25), quantile(s, 0.5), quantile(s, 0.75)};
+  }
+
+  private static double median(double[] v) {
+    return quartiles(v)[1];
+  }
+
+  private static double quantile(double[] sorted, double p) {
+    double pos = p * (sorted.length - 1);
+    int i = (int) Math.floor(pos);
+    int j = Math.min(i + 1, sorted.length - 1);
+    return sorted[i] + (pos - i) * (sorted[j] - sorted[i]);
+  }
+
+  private void write(List<Map<String, Object>> rows, LatencyTable table) throws Exception {
+    Files.createDirectories(out);
+    StringBuilder csv = new StringBuilder(String.join(",", rows.get(0).keySet())).append('\n');
+    for (Map<String, Object> r : rows) {
+      List<String> cells = new ArrayList<>();
+      r.values().forEach(v -> cells.add(v == null ? "" : v.toString().replace(',', ';')));
+      csv.append(String.join(",", cells)).append('\n');
+    }
+    AtomicFiles.writeString(out.resolve("latency.csv"), csv.toString());
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("table_key", table.key());
+    json.put("table_full_ms", table.fullMs());
+    json.put("table_rest_ms", table.restMs());
+    json.put("repeats", repeats);
+    json.put("rows", rows);
+    AtomicFiles.writeString(out.resolve("latency.json"),
+        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
+  }
+}
