@@ -65,5 +65,37 @@ class GradReproTest {
             + " g2=" + Arrays.toString(Arrays.copyOfRange(b2[1], c, 2 * c)) + " g1=" + Arrays.toString(b1[1]));
       }
     }
+  
+  }
+
+  @Test
+  void inputGrad() {
+    int c = 8, hw = 6;
+    Random r = new Random(1);
+    int per = c * hw * hw;
+    float[] w = rnd(r, c * c * 9);
+    float[] x2 = rnd(r, 2 * per);
+    try (NDManager m = Torch.engine().newBaseManager()) {
+      float[][] g = new float[2][];
+      for (int n = 2; n >= 1; n--) {
+        NDArray xs = m.create(n == 2 ? x2 : Arrays.copyOfRange(x2, per, 2 * per), new Shape(n, c, hw, hw));
+        xs.setRequiresGradient(true);
+        NDArray wt = m.create(w, new Shape(c, c, 3, 3));
+        try (GradientCollector gc = Torch.engine().newGradientCollector()) {
+          NDArray o = Conv2d.conv2d(xs, wt, null, new Shape(1, 1), new Shape(1, 1), new Shape(1, 1), 1).singletonOrThrow();
+          gc.backward(o.square().sum());
+        }
+        NDArray gr = xs.getGradient();
+        System.out.println("REPRO2 n=" + n + " grad shape " + gr.getShape());
+        g[n - 1] = gr.toFloatArray();
+        float[] gsum = gr.sum(new int[] {2, 3}).toFloatArray();
+        System.out.println("REPRO2 n=" + n + " sumHW " + Arrays.toString(Arrays.copyOfRange(gsum, (n - 1) * c, n * c)));
+        double manual = 0; for (int i = 0; i < hw * hw; i++) manual += g[n - 1][(n - 1) * per + i];
+        System.out.println("REPRO2 n=" + n + " manual sum ch0 " + manual);
+      }
+      double d = 0;
+      for (int i = 0; i < per; i++) d = Math.max(d, Math.abs(g[1][per + i] - g[0][i]));
+      System.out.println("REPRO2 input grad maxdiff " + d);
+    }
   }
 }
