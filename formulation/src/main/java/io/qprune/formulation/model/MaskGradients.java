@@ -7,13 +7,14 @@ import ai.djl.training.GradientCollector;
 import io.qprune.api.InvalidInputException;
 import io.qprune.formulation.data.NoisyPair;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Computes per-sample {@code ∂L/∂mask} for every unit: each layer's output is multiplied by a
- * leaf mask array of shape N × units × 1 × 1 (holding the model's current mask) whose gradient is
- * read after one backward pass in inference mode (BN uses running statistics, so samples do not
- * interact). The weights are frozen meanwhile and get no gradient.
+ * leaf mask array of shape 1 × units × 1 × 1 (holding the model's current mask) whose gradient is
+ * read after a backward pass in inference mode (BN uses running statistics), one pass per sample
+ * (see {@link #compute} for why not one batched pass). The weights are frozen meanwhile and get no gradient.
  */
 public final class MaskGradients {
   private MaskGradients() {}
@@ -47,31 +48,31 @@ public final class MaskGradients {
     double[][] grads = new double[model.units().size()][n];
     float[][] acts = pooled > 0 ? new float[model.units().size()][] : null;
     model.network().freezeParameters(true);
-    try (NDManager sub = model.manager().newSubManager()) {
-      Shape shape = new Shape(n, ch, h, w);
-      NDArray x = sub.create(noisy, shape).div(255f);
-      NDArray y = sub.create(clean, shape).div(255f);
-      List<NDArray> masks = new ArrayList<>();
-      for (NDArray m : model.maskArrays(model.mask(), sub)) {
-        NDArray leaf = m.repeat(0, n);
-        leaf.setRequiresGradient(true);
-        masks.add(leaf);
-      }
-      List<NDArray> taps = pooled > 0 ? new ArrayList<>() : null;
-      try (GradientCollector gc = Torch.engine().newGradientCollector()) {
-        NDArray out = model.denoise(x, masks, false, taps);
-        NDArray loss = out.sub(y).square().reshape(n, -1).mean(new int[] {1}).sum();
-        gc.backward(loss);
-      }
-      for (Layer layer : layers) {
-        float[] g = masks.get(layer.index()).getGradient().toFloatArray();
-        for (int s = 0; s < n; s++) {
-          for (int j = 0; j < layer.units(); j++) {
-            grads[layer.firstUnit() + j][s] = g[s * layer.units() + j];
+    try {
+      // One sample per pass: on some CPUs (seen on an AVX-512 AMD EPYC with PyTorch 2.7.1) the
+      // native conv backward to its input is wrong for batches of more than one sample (other
+      // samples' values or uninitialised memory leak in), while single-sample passes are right.
+      for (int s = 0; s < n; s++) {
+        try (NDManager sub = model.manager().newSubManager()) {
+          Shape shape = new Shape(1, ch, h, w);
+          NDArray x = sub.create(Arrays.copyOfRange(noisy, s * per, (s + 1) * per), shape).div(255f);
+          NDArray y = sub.create(Arrays.copyOfRange(clean, s * per, (s + 1) * per), shape).div(255f);
+          List<NDArray> masks = model.maskArrays(model.mask(), sub);
+          masks.forEach(m -> m.setRequiresGradient(true));
+          List<NDArray> taps = pooled > 0 ? new ArrayList<>() : null;
+          try (GradientCollector gc = Torch.engine().newGradientCollector()) {
+            NDArray out = model.denoise(x, masks, false, taps);
+            gc.backward(out.sub(y).square().mean());
           }
-        }
-        if (acts != null) {
-          pool(taps.get(layer.index()), layer, pooled, acts);
+          for (Layer layer : layers) {
+            float[] g = masks.get(layer.index()).getGradient().toFloatArray();
+            for (int j = 0; j < layer.units(); j++) {
+              grads[layer.firstUnit() + j][s] = g[j];
+            }
+            if (acts != null) {
+              pool(taps.get(layer.index()), layer, pooled, acts, s, n);
+            }
+          }
         }
       }
     } finally {
@@ -80,9 +81,10 @@ public final class MaskGradients {
     return new Calibration(grads, acts, n, Math.max(pooled, 0));
   }
 
-  private static void pool(NDArray tap, Layer layer, int pooled, float[][] acts) {
+  /** Pools the one-sample {@code tap} into sample {@code smp}'s place among {@code n} in acts. */
+  private static void pool(NDArray tap, Layer layer, int pooled, float[][] acts, int smp, int n) {
     Shape s = tap.getShape();
-    long n = s.get(0);
+    long taken = s.get(0);
     long c = s.get(1);
     long h = s.get(2);
     long w = s.get(3);
@@ -90,20 +92,20 @@ public final class MaskGradients {
       throw new InvalidInputException("Layer " + layer.name() + " maps are " + h + "x" + w
           + ", not a multiple of the pooled size " + pooled + "; use larger crops or pool less");
     }
-    float[] p = tap.reshape(n, c, pooled, h / pooled, pooled, w / pooled)
+    float[] p = tap.reshape(taken, c, pooled, h / pooled, pooled, w / pooled)
         .mean(new int[] {5}).mean(new int[] {3}).toFloatArray();
     int cpu = layer.channelsPerUnit();
     int u = layer.units();
     int area = pooled * pooled;
     for (int j = 0; j < u; j++) {
-      float[] a = new float[(int) n * cpu * area];
-      for (int smp = 0; smp < n; smp++) {
-        for (int k = 0; k < cpu; k++) {
-          int channel = k * u + j;
-          System.arraycopy(p, (int) ((smp * c + channel) * area), a, (smp * cpu + k) * area, area);
-        }
+      if (acts[layer.firstUnit() + j] == null) {
+        acts[layer.firstUnit() + j] = new float[n * cpu * area];
       }
-      acts[layer.firstUnit() + j] = a;
+      float[] a = acts[layer.firstUnit() + j];
+      for (int k = 0; k < cpu; k++) {
+        int channel = k * u + j;
+        System.arraycopy(p, channel * area, a, (smp * cpu + k) * area, area);
+      }
     }
   }
 }
