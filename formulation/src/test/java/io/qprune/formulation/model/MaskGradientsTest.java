@@ -55,7 +55,7 @@ class MaskGradientsTest {
       assertThat(c.samples()).isEqualTo(2);
       for (int unit : new int[] {1, 6, 13, 22}) {
         for (int s = 0; s < 2; s++) {
-          double eps = 0.02;
+          double eps = 0.002;
           double fd = (loss(m, b.get(s), unit, 1 + eps) - loss(m, b.get(s), unit, 1 - eps)) / (2 * eps);
           assertThat(c.gradient(unit, s)).as("unit %d sample %d", unit, s)
               .isCloseTo(fd, within(0.05 * Math.abs(fd) + 2e-6));
