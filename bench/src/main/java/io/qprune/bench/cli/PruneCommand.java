@@ -155,11 +155,12 @@ public final class PruneCommand implements Callable<Integer> {
     rep.putPOJO("config", cfg.asMap());
     rep.put("scores", scores.toString());
     rep.set("selection", PruneOutputs.selection(p));
+    double keptFraction = cost == null ? Double.NaN : cost.value(p.selection().mask()) / cost.total();
     if (cost != null) {
       ObjectNode c = rep.putObject("budget");
       c.put("kind", settings.budget().kind().toString());
       c.put("target_fraction", settings.budget().fraction());
-      c.put("kept_fraction", cost.value(p.selection().mask()) / cost.total());
+      c.put("kept_fraction", keptFraction);
       c.put("cost_file", costFile.toString());
     }
     rep.set("seconds", PruneOutputs.seconds(Map.of("build_qubo", p.buildSeconds(),
@@ -169,7 +170,7 @@ public final class PruneCommand implements Callable<Integer> {
     o.printf(Locale.ROOT, "%s: kept %d of %d units (sparsity %.3f)%s; wrote %s%n", settings.method(),
         p.selection().mask().kept(), s.layout().size(), p.selection().mask().sparsity(),
         cost == null ? "" : String.format(Locale.ROOT, ", %s %.1f %%", settings.budget().kind(),
-            100 * cost.value(p.selection().mask()) / cost.total()), out);
+            100 * keptFraction), out);
     o.flush();
     return ExitCodes.OK;
   }

@@ -1,8 +1,6 @@
 package io.qprune.formulation.cost;
 
 import io.qprune.api.InvalidInputException;
-import io.qprune.formulation.model.Mask;
-import java.util.Arrays;
 
 /**
  * A cost (FLOPs, parameters, predicted latency, ...) that is a quadratic pseudo-Boolean function
@@ -79,24 +77,6 @@ public record QuadraticCost(
       }
     }
     return c;
-  }
-
-  /** The cost of {@code mask}. */
-  @Override
-  public double value(Mask mask) {
-    boolean[] keep = new boolean[mask.size()];
-    for (int i = 0; i < keep.length; i++) {
-      keep[i] = mask.keeps(i);
-    }
-    return value(keep);
-  }
-
-  /** The cost of keeping every unit (the unpruned network). */
-  @Override
-  public double total() {
-    boolean[] all = new boolean[n];
-    Arrays.fill(all, true);
-    return value(all);
   }
 
   /** This cost times {@code factor} (e.g. to express it as a fraction of {@link #total()}). */
