@@ -13,6 +13,8 @@ import io.qprune.formulation.cost.QuadraticCost;
 import io.qprune.formulation.model.Cost;
 import io.qprune.formulation.model.Denoiser;
 import io.qprune.formulation.model.Mask;
+import io.qprune.formulation.model.SlimDenoiser;
+import io.qprune.formulation.model.SlimModelFile;
 import io.qprune.formulation.model.ModelFile;
 import io.qprune.formulation.model.Torch;
 import java.io.PrintWriter;
@@ -47,6 +49,9 @@ public final class BenchLatencyCommand implements Callable<Integer> {
 
   @Option(names = "--mask", description = "Also time this mask (mask.json or 0/1 list).")
   Path mask;
+
+  @Option(names = "--slim", description = "Also time this exported slim model file (from `qprune export`; repeatable).")
+  List<Path> slim = new ArrayList<>();
 
   @Option(names = "--flops", defaultValue = "0.5", description = "FLOPs fraction of the structured (uniform-width) mask (default: ${DEFAULT-VALUE}).")
   double flops;
@@ -86,7 +91,15 @@ public final class BenchLatencyCommand implements Callable<Integer> {
     }
     Torch.configure(1);
     PrintWriter pw = spec.commandLine().getOut();
+    List<SlimDenoiser> slims = new ArrayList<>();
     try (Denoiser m = model == null ? ModelFile.loadDefault() : ModelFile.load(model)) {
+      for (Path p : slim) {
+        SlimDenoiser s = SlimModelFile.load(p);
+        slims.add(s);
+        if (!s.spec().equals(m.spec())) {
+          throw new InvalidInputException(p + ": exported from a different network (" + s.spec() + ") than --model (" + m.spec() + ")");
+        }
+      }
       Map<String, Mask> masks = new LinkedHashMap<>();
       int n = m.units().size();
       masks.put("unpruned", Mask.all(n));
@@ -115,7 +128,7 @@ public final class BenchLatencyCommand implements Callable<Integer> {
         int before = Torch.setThreads(t);
         try {
           for (int size : sizes) {
-            Map<String, double[]> times = time(m, masks, size);
+            Map<String, double[]> times = time(m, masks, slims, size);
             double ref = median(times.get("unpruned"));
             for (var e : masks.entrySet()) {
               Mask k = e.getValue();
@@ -146,6 +159,32 @@ public final class BenchLatencyCommand implements Callable<Integer> {
               row.put("quadratic_ms", predicted ? quadMs : null);
               rows.add(row);
             }
+            for (int i = 0; i < slims.size(); i++) {
+              SlimDenoiser sd = slims.get(i);
+              String name = "slim " + slim.get(i).getFileName();
+              double[] q = quartiles(times.get(name));
+              Cost c = new Cost(sd.params(), sd.flopsPerPixel());
+              int kept = sd.keptUnits().stream().mapToInt(u -> u.length).sum();
+              pw.printf(Locale.ROOT, "%-22s %5d %4d %6d %6.1f%% %6.1f%% %10.2f %9.2f %7.3f %9s %9s%n", name, size, t,
+                  kept, 100 * c.paramsFraction(full), 100 * c.flopsFraction(full), q[1], q[2] - q[0], q[1] / ref, "-", "-");
+              pw.flush();
+              Map<String, Object> row = new LinkedHashMap<>();
+              row.put("mask", name);
+              row.put("size", size);
+              row.put("threads", t);
+              row.put("units_kept", kept);
+              row.put("params", c.params());
+              row.put("flops", c.flops(size, size));
+              row.put("params_fraction", c.paramsFraction(full));
+              row.put("flops_fraction", c.flopsFraction(full));
+              row.put("median_ms", q[1]);
+              row.put("q1_ms", q[0]);
+              row.put("q3_ms", q[2]);
+              row.put("ratio_to_unpruned", q[1] / ref);
+              row.put("table_ms", null);
+              row.put("quadratic_ms", null);
+              rows.add(row);
+            }
           }
         } finally {
           Torch.setThreads(before);
@@ -154,14 +193,19 @@ public final class BenchLatencyCommand implements Callable<Integer> {
       write(rows, table);
       pw.printf(Locale.ROOT, "wrote %s and %s%n", out.resolve("latency.csv"), out.resolve("latency.json"));
       pw.flush();
+    } finally {
+      slims.forEach(SlimDenoiser::close);
     }
     return ExitCodes.OK;
   }
 
   /** Runs every mask once per round (2 warm-up rounds, then {@code repeats}), so all see the same machine state. */
-  private Map<String, double[]> time(Denoiser m, Map<String, Mask> masks, int size) {
+  private Map<String, double[]> time(Denoiser m, Map<String, Mask> masks, List<SlimDenoiser> slims, int size) {
     Map<String, double[]> out = new LinkedHashMap<>();
     masks.keySet().forEach(k -> out.put(k, new double[repeats]));
+    for (int i = 0; i < slims.size(); i++) {
+      out.put("slim " + slim.get(i).getFileName(), new double[repeats]);
+    }
     Shape shape = new Shape(1, m.spec().color().channels(), size, size);
     for (int r = -2; r < repeats; r++) {
       for (var e : masks.entrySet()) {
@@ -171,6 +215,17 @@ public final class BenchLatencyCommand implements Callable<Integer> {
           m.denoiseFolded(x, e.getValue(), run);
           if (r >= 0) {
             out.get(e.getKey())[r] = (System.nanoTime() - t0) / 1e6;
+          }
+        }
+      }
+      for (int i = 0; i < slims.size(); i++) {
+        SlimDenoiser sd = slims.get(i);
+        try (NDManager run = sd.manager().newSubManager()) {
+          NDArray x = run.full(shape, 0.5f);
+          long t0 = System.nanoTime();
+          sd.denoise(x, run);
+          if (r >= 0) {
+            out.get("slim " + slim.get(i).getFileName())[r] = (System.nanoTime() - t0) / 1e6;
           }
         }
       }
