@@ -122,8 +122,8 @@ public final class BenchLatencyCommand implements Callable<Integer> {
       QuadraticCost quad = LatencyCosts.quadratic(m, table);
       Cost full = m.fullCost();
       List<Map<String, Object>> rows = new ArrayList<>();
-      pw.printf(Locale.ROOT, "%-22s %5s %4s %6s %7s %7s %10s %9s %7s %9s %9s%n", "mask", "size", "thr", "units",
-          "params", "FLOPs", "median ms", "IQR ms", "ratio", "table ms", "quad ms");
+      pw.printf(Locale.ROOT, "%-22s %5s %4s %6s %7s %7s %10s %9s %8s %7s %9s %9s%n", "mask", "size", "thr", "units",
+          "params", "FLOPs", "median ms", "IQR ms", "min ms", "ratio", "table ms", "quad ms");
       for (int t : threads) {
         int before = Torch.setThreads(t);
         try {
@@ -132,58 +132,16 @@ public final class BenchLatencyCommand implements Callable<Integer> {
             double ref = median(times.get("unpruned"));
             for (var e : masks.entrySet()) {
               Mask k = e.getValue();
-              double[] q = quartiles(times.get(e.getKey()));
-              Cost c = m.cost(k);
               boolean predicted = t == 1 && size == tableSize;
-              double tableMs = predicted ? LatencyCosts.predictMs(m, table, k) : Double.NaN;
-              double quadMs = predicted ? quad.value(k) : Double.NaN;
-              pw.printf(Locale.ROOT, "%-22s %5d %4d %6d %6.1f%% %6.1f%% %10.2f %9.2f %7.3f %9s %9s%n", e.getKey(), size, t,
-                  k.kept(), 100 * c.paramsFraction(full), 100 * c.flopsFraction(full), q[1], q[2] - q[0], q[1] / ref,
-                  predicted ? String.format(Locale.ROOT, "%.2f", tableMs) : "-",
-                  predicted ? String.format(Locale.ROOT, "%.2f", quadMs) : "-");
-              pw.flush();
-              Map<String, Object> row = new LinkedHashMap<>();
-              row.put("mask", e.getKey());
-              row.put("size", size);
-              row.put("threads", t);
-              row.put("units_kept", k.kept());
-              row.put("params", c.params());
-              row.put("flops", c.flops(size, size));
-              row.put("params_fraction", c.paramsFraction(full));
-              row.put("flops_fraction", c.flopsFraction(full));
-              row.put("median_ms", q[1]);
-              row.put("q1_ms", q[0]);
-              row.put("q3_ms", q[2]);
-              row.put("ratio_to_unpruned", q[1] / ref);
-              row.put("table_ms", predicted ? tableMs : null);
-              row.put("quadratic_ms", predicted ? quadMs : null);
-              rows.add(row);
+              rows.add(row(pw, e.getKey(), size, t, k.kept(), m.cost(k), full, times.get(e.getKey()), ref,
+                  predicted ? LatencyCosts.predictMs(m, table, k) : null, predicted ? quad.value(k) : null));
             }
             for (int i = 0; i < slims.size(); i++) {
               SlimDenoiser sd = slims.get(i);
-              String name = "slim " + slim.get(i).getFileName();
-              double[] q = quartiles(times.get(name));
-              Cost c = new Cost(sd.params(), sd.flopsPerPixel());
+              String name = slimName(i);
               int kept = sd.keptUnits().stream().mapToInt(u -> u.length).sum();
-              pw.printf(Locale.ROOT, "%-22s %5d %4d %6d %6.1f%% %6.1f%% %10.2f %9.2f %7.3f %9s %9s%n", name, size, t,
-                  kept, 100 * c.paramsFraction(full), 100 * c.flopsFraction(full), q[1], q[2] - q[0], q[1] / ref, "-", "-");
-              pw.flush();
-              Map<String, Object> row = new LinkedHashMap<>();
-              row.put("mask", name);
-              row.put("size", size);
-              row.put("threads", t);
-              row.put("units_kept", kept);
-              row.put("params", c.params());
-              row.put("flops", c.flops(size, size));
-              row.put("params_fraction", c.paramsFraction(full));
-              row.put("flops_fraction", c.flopsFraction(full));
-              row.put("median_ms", q[1]);
-              row.put("q1_ms", q[0]);
-              row.put("q3_ms", q[2]);
-              row.put("ratio_to_unpruned", q[1] / ref);
-              row.put("table_ms", null);
-              row.put("quadratic_ms", null);
-              rows.add(row);
+              rows.add(row(pw, name, size, t, kept, new Cost(sd.params(), sd.flopsPerPixel()), full, times.get(name), ref,
+                  null, null));
             }
           }
         } finally {
@@ -199,12 +157,45 @@ public final class BenchLatencyCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  private String slimName(int i) {
+    return "slim " + slim.get(i).getFileName();
+  }
+
+  /** Prints one table line and returns its CSV/JSON row; the predictions are null where none is made. */
+  private static Map<String, Object> row(PrintWriter pw, String name, int size, int threads, int kept, Cost c,
+      Cost full, double[] times, double ref, Double tableMs, Double quadMs) {
+    double[] q = quartiles(times);
+    double min = Arrays.stream(times).min().orElseThrow();
+    pw.printf(Locale.ROOT, "%-22s %5d %4d %6d %6.1f%% %6.1f%% %10.2f %9.2f %8.2f %7.3f %9s %9s%n", name, size, threads,
+        kept, 100 * c.paramsFraction(full), 100 * c.flopsFraction(full), q[1], q[2] - q[0], min, q[1] / ref,
+        tableMs == null ? "-" : String.format(Locale.ROOT, "%.2f", tableMs),
+        quadMs == null ? "-" : String.format(Locale.ROOT, "%.2f", quadMs));
+    pw.flush();
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("mask", name);
+    row.put("size", size);
+    row.put("threads", threads);
+    row.put("units_kept", kept);
+    row.put("params", c.params());
+    row.put("flops", c.flops(size, size));
+    row.put("params_fraction", c.paramsFraction(full));
+    row.put("flops_fraction", c.flopsFraction(full));
+    row.put("median_ms", q[1]);
+    row.put("q1_ms", q[0]);
+    row.put("q3_ms", q[2]);
+    row.put("min_ms", min);
+    row.put("ratio_to_unpruned", q[1] / ref);
+    row.put("table_ms", tableMs);
+    row.put("quadratic_ms", quadMs);
+    return row;
+  }
+
   /** Runs every mask once per round (2 warm-up rounds, then {@code repeats}), so all see the same machine state. */
   private Map<String, double[]> time(Denoiser m, Map<String, Mask> masks, List<SlimDenoiser> slims, int size) {
     Map<String, double[]> out = new LinkedHashMap<>();
     masks.keySet().forEach(k -> out.put(k, new double[repeats]));
     for (int i = 0; i < slims.size(); i++) {
-      out.put("slim " + slim.get(i).getFileName(), new double[repeats]);
+      out.put(slimName(i), new double[repeats]);
     }
     Shape shape = new Shape(1, m.spec().color().channels(), size, size);
     for (int r = -2; r < repeats; r++) {
@@ -225,7 +216,7 @@ public final class BenchLatencyCommand implements Callable<Integer> {
           long t0 = System.nanoTime();
           sd.denoise(x, run);
           if (r >= 0) {
-            out.get("slim " + slim.get(i).getFileName())[r] = (System.nanoTime() - t0) / 1e6;
+            out.get(slimName(i))[r] = (System.nanoTime() - t0) / 1e6;
           }
         }
       }

@@ -49,6 +49,9 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--threads", defaultValue = "2", description = "PyTorch intra-op threads (default: ${DEFAULT-VALUE}).")
   int threads;
 
+  @Option(names = "--photos", defaultValue = "0", paramLabel = "N", description = "Score on the N smallest test photos only, for a quick look (default: 0, all of them).")
+  int photos;
+
   @Override
   public Integer call() {
     return CliErrors.run(this::demo, spec.commandLine().getErr());
@@ -57,7 +60,7 @@ public final class DemoCommand implements Callable<Integer> {
   private int demo() throws java.io.IOException {
     DemoOptions opt = new DemoOptions(sparsities, refineSparsity, RefineSettings.layersOf(refineLayers),
         refineBudget, seed, threads);
-    PruneConfig cfg = PruneConfig.defaults().with("threads", threads);
+    PruneConfig cfg = PruneConfig.defaults().with("threads", threads).with("eval_photos", photos);
     PrintWriter err = spec.commandLine().getErr();
     Torch.configure(threads);
     Files.createDirectories(out);

@@ -47,6 +47,7 @@ public final class DemoReport {
         + " sparsity by the capacity search, solver " + cfg.solver() + "), then polished by TT refinement"
         + " (PROTES on " + opt.refineLayers() + " layers, " + opt.refineBudget() + " validation evaluations),"
         + " compared with greedy Taylor pruning and the unpruned network on the held-out test photos"
+        + (cfg.evalPhotos() > 0 ? " (only the " + cfg.evalPhotos() + " smallest, --photos)" : "")
         + " (Gaussian noise, sigma " + cfg.sigma() + "). No fine-tuning after pruning.");
     h.h2("Comparison").table(DemoTable.HEAD, DemoTable.rows(o))
         .note("Bold: best of each sparsity. Seconds: selection (and refinement) wall time; scores and"

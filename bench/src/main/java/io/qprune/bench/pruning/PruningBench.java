@@ -64,7 +64,7 @@ public final class PruningBench {
   public Outcome run() {
     byte[] weights = options.fineTuneSteps() > 0 || options.bnBatches() > 0 ? weights() : null;
     var noise = PruneRun.noise(base);
-    List<NoisyPair> test = EvalPhotos.of(Split.TEST, model.spec().color(), noise, base.evalSeed());
+    List<NoisyPair> test = EvalPhotos.of(Split.TEST, model.spec().color(), noise, base.evalSeed(), base.evalPhotos());
     List<NoisyPair> valCrops = FixedCrops.of(ShippedPhotos.load(Split.VAL, model.spec().color()),
         options.valCrops(), options.valCropSize(), noise, base.evalSeed());
     Mask all = Mask.all(model.units().size());

@@ -11,6 +11,8 @@ import io.qprune.formulation.model.Denoiser;
 import io.qprune.formulation.model.Mask;
 import io.qprune.formulation.model.ModelFile;
 import io.qprune.formulation.model.ModelSpec;
+import io.qprune.formulation.model.SlimDenoiser;
+import io.qprune.formulation.model.SlimModelFile;
 import io.qprune.formulation.model.Torch;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +59,47 @@ class BenchLatencyCommandTest {
     }
     assertThat(Files.readAllLines(out.resolve("latency.csv"))).hasSize(7);
     assertThat(dir.resolve("t.json")).exists();
+  }
+
+  @Test
+  void anExportedSlimFileIsTimedWithTheCostOfItsMask() throws Exception {
+    Path slim = dir.resolve("half.qpm");
+    Mask half;
+    try (Denoiser m = ModelFile.load(model)) {
+      half = LatencyMasks.uniformAtFlops(m, 0.5);
+      try (SlimDenoiser s = SlimDenoiser.of(m, half)) {
+        SlimModelFile.save(s, slim);
+      }
+    }
+    Path out = dir.resolve("out-slim");
+    CliRun r = CliRun.of(new BenchLatencyCommand(), "--model", model.toString(), "--threads", "1",
+        "--sizes", "16", "--table-size", "16", "--repeats", "2", "--random", "0", "--slim", slim.toString(),
+        "--cache", dir.resolve("t3.json").toString(), "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode rows = new ObjectMapper().readTree(Files.readString(out.resolve("latency.json"))).get("rows");
+    assertThat(rows).hasSize(3);
+    JsonNode uniform = rows.get(1);
+    JsonNode timed = rows.get(2);
+    assertThat(timed.get("mask").asText()).isEqualTo("slim half.qpm");
+    assertThat(timed.get("units_kept").asInt()).isEqualTo(half.kept());
+    assertThat(timed.get("flops_fraction").asDouble()).isCloseTo(uniform.get("flops_fraction").asDouble(),
+        org.assertj.core.data.Offset.offset(0.02));
+    assertThat(timed.get("min_ms").asDouble()).isPositive().isLessThanOrEqualTo(timed.get("median_ms").asDouble());
+    assertThat(timed.get("table_ms").isNull()).isTrue();
+  }
+
+  @Test
+  void aSlimFileOfAnotherNetworkIsBadInput() throws Exception {
+    Path other = dir.resolve("other.qpm");
+    try (Denoiser m = Denoiser.create(new ModelSpec(Architecture.HALF_UNET, 4, 2, ColorMode.GREY), 3);
+        SlimDenoiser s = SlimDenoiser.of(m, Mask.all(m.units().size()))) {
+      SlimModelFile.save(s, other);
+    }
+    CliRun r = CliRun.of(new BenchLatencyCommand(), "--model", model.toString(), "--threads", "1",
+        "--sizes", "16", "--repeats", "1", "--random", "0", "--slim", other.toString(),
+        "--cache", dir.resolve("t4.json").toString(), "--out", dir.resolve("o4").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("other.qpm", "different network");
   }
 
   @Test

@@ -28,7 +28,7 @@ class BenchPruningCommandTest {
     CliRun r = CliRun.main("bench", "pruning", "--model", model.toString(), "--sparsities",
         "0.25,0.5", "--seeds", "2", "--alphas", "0.5,1", "--betas", "0,0.1", "--val-crops", "2",
         "--val-crop-size", "32", "--set", "calibration_crops=4", "--set", "calibration_size=16",
-        "--set", "pooled=4", "--threads", "1", "-p", "num_reads=2", "--refine-layers", "all",
+        "--set", "pooled=4", "--set", "eval_photos=1", "--threads", "1", "-p", "num_reads=2", "--refine-layers", "all",
         "--refine-budget", "6", "--set", "refine.optimizer_parameters={k: 4, k_top: 2}", "--out", out.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("| 0.25 | taylor |", "| 0.50 | hybrid |", "| 0.50 | hybrid+tt-all |",
@@ -59,7 +59,7 @@ class BenchPruningCommandTest {
     CliRun r = CliRun.main("bench", "pruning", "--model", model.toString(), "--sparsities", "0.5",
         "--seeds", "1", "--methods", "taylor", "--no-tune", "--fine-tune", "3", "--fine-tune-lr",
         "0.01", "--val-crops", "1", "--val-crop-size", "32", "--set", "calibration_crops=2",
-        "--set", "calibration_size=16", "--set", "pooled=4", "--threads", "1", "--out", out.toString());
+        "--set", "calibration_size=16", "--set", "pooled=4", "--set", "eval_photos=1", "--threads", "1", "--out", out.toString());
     assertThat(r.code()).as(r.err()).isZero();
     List<String> runs = Files.readAllLines(out.resolve("runs.csv"));
     assertThat(runs).hasSize(4);

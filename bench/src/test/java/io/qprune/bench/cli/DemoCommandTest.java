@@ -16,12 +16,12 @@ class DemoCommandTest {
   void printsTheComparisonAndWritesTheHtmlReport(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("demo");
     CliRun r = CliRun.main("demo", "--sparsities", "0.36", "--refine-budget", "12", "--threads", "1",
-        "--out", out.toString());
+        "--photos", "2", "--out", out.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("unpruned", "greedy Taylor", "hybrid QUBO", "hybrid QUBO + TT", "report:");
     String html = Files.readString(out.resolve("index.html"));
     assertThat(html).startsWith("<!DOCTYPE html>").contains("<table>", "psnr-vs-sparsity.png",
-        "crops/noisy.png", "hybrid QUBO + TT");
+        "crops/noisy.png", "hybrid QUBO + TT", "only the 2 smallest");
     for (String f : new String[] {"psnr-vs-sparsity.png", "crops/noisy.png", "crops/clean.png",
         "crops/unpruned.png", "crops/hybrid-qubo-tt.png"}) {
       assertThat(ImageIO.read(out.resolve(f).toFile())).as(f).isNotNull();

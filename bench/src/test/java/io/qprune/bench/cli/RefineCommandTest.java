@@ -32,7 +32,7 @@ class RefineCommandTest {
     }
     config = dir.resolve("tiny.yaml");
     Files.writeString(config, "model: " + model + "\ncalibration_crops: 4\ncalibration_size: 16\n"
-        + "calibration_chunk: 2\npooled: 4\nthreads: 1\nsolver: sa\nsolver_parameters:\n  num_reads: 2\n"
+        + "calibration_chunk: 2\npooled: 4\nthreads: 1\neval_photos: 1\nsolver: sa\nsolver_parameters:\n  num_reads: 2\n"
         + "refine:\n  budget: 24\n  val_crops: 2\n  val_crop_size: 32\n"
         + "  optimizer_parameters: {k: 8, k_top: 2}\n");
   }

@@ -42,6 +42,7 @@ public final class PruneConfig {
     timeLimit();
     seed();
     evalSeed();
+    evalPhotos();
     refine();
   }
 
@@ -73,6 +74,7 @@ public final class PruneConfig {
     d.put("time_limit", null);
     d.put("seed", 1);
     d.put("eval_seed", 1);
+    d.put("eval_photos", 0);
     d.put("evaluate", true);
     d.put("threads", 2);
     d.put("cluster", "local");
@@ -236,6 +238,18 @@ public final class PruneConfig {
   /** The seed of the validation/test noise (fixed so every method sees the same images). */
   public long evalSeed() {
     return wholeLong("eval_seed");
+  }
+
+  /**
+   * How many photos of each split validation and test scores use: 0 (the default) all of them,
+   * N the N smallest (by pixels; for quick runs and tests).
+   */
+  public int evalPhotos() {
+    int n = integer("eval_photos");
+    if (n < 0) {
+      throw new InvalidInputException("'eval_photos' must be 0 (all photos) or a positive count, got " + n);
+    }
+    return n;
   }
 
   /** Whether {@code prune} scores the pruned network on the validation and test photos. */

@@ -191,7 +191,7 @@ public final class PruneRun {
 
   /** The whole photos of a split with the config's noise (eval seed): what val/test scores use. */
   public static List<NoisyPair> photos(Split split, Denoiser model, PruneConfig cfg) {
-    return EvalPhotos.of(split, model.spec().color(), noise(cfg), cfg.evalSeed());
+    return EvalPhotos.of(split, model.spec().color(), noise(cfg), cfg.evalSeed(), cfg.evalPhotos());
   }
 
   /** The refinement stage alone: {@code start} polished on the config's validation crops. */
