@@ -22,14 +22,18 @@ import picocli.CommandLine.Spec;
 /** {@code qprune demo}: the whole pipeline on the shipped model and photos, with an HTML report. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     header = "Prune the shipped Half-UNet end to end and write an HTML report.",
-    description = {"Prune the shipped Half-UNet: hybrid QUBO (solver sa) at 20/36/50 %% sparsity, TT"
-        + " refinement of the 36 %% mask, greedy Taylor and the unpruned network for comparison, all scored"
-        + " on the test photos; prints the table and writes an HTML report. A few minutes on 2 cores."})
+    description = {"Prune the shipped Half-UNet: at equal cost first (50 %% of the FLOPs: hybrid QUBO,"
+        + " greedy Taylor, HALP-style knapsack), then at 20/36/50 %% unit sparsity (hybrid QUBO, TT"
+        + " refinement of the 36 %% mask, greedy Taylor), beside the unpruned network, all scored on the test"
+        + " photos; prints the table and writes an HTML report. A few minutes on 2 cores."})
 public final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--out", defaultValue = "demo-report", paramLabel = "DIR", description = "Report folder (default: ${DEFAULT-VALUE}).")
   Path out;
+
+  @Option(names = "--flops", split = ",", defaultValue = "0.5", paramLabel = "F", description = "FLOPs budgets of the headline comparison, fractions of the unpruned network's FLOPs; 0 for none (default: ${DEFAULT-VALUE}).")
+  List<Double> flops;
 
   @Option(names = "--sparsities", split = ",", defaultValue = "0.2,0.36,0.5", description = "Sparsities compared (default: ${DEFAULT-VALUE}).")
   List<Double> sparsities;
@@ -58,7 +62,7 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   private int demo() throws java.io.IOException {
-    DemoOptions opt = new DemoOptions(sparsities, refineSparsity, RefineSettings.layersOf(refineLayers),
+    DemoOptions opt = new DemoOptions(flops.stream().filter(f -> f != 0).toList(), sparsities, refineSparsity, RefineSettings.layersOf(refineLayers),
         refineBudget, seed, threads);
     PruneConfig cfg = PruneConfig.defaults().with("threads", threads).with("eval_photos", photos);
     PrintWriter err = spec.commandLine().getErr();

@@ -23,7 +23,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The end-to-end demonstration on the shipped model and photos: scores once, greedy Taylor and
+ * The end-to-end demonstration on the shipped model and photos: scores once; the hybrid QUBO,
+ * greedy Taylor and the HALP-style knapsack at each FLOPs budget (equal cost); greedy Taylor and
  * the hybrid QUBO at each sparsity, TT refinement of the hybrid mask at one sparsity, every mask
  * scored on the test photos beside the unpruned network.
  */
@@ -51,7 +52,7 @@ public final class Demo {
     Mask all = Mask.all(model.units().size());
     Cost full = model.fullCost();
     try {
-      DemoRow unpruned = score("unpruned", 0, all, test, full, 0);
+      DemoRow unpruned = score("unpruned", 0, Double.NaN, all, test, full, 0);
       say("unpruned: test PSNR %.3f dB (noisy input %.3f dB)", unpruned.testPsnr(), noisyPsnr(test));
       long t = System.nanoTime();
       ScoreSet scores = PruneRun.calibrate(model, cfg);
@@ -60,20 +61,29 @@ public final class Demo {
       SolverChoice sc = SolverChoice.create(cfg.solver(), cfg.solverParameters());
       Pruner pruner = new Pruner(sc.solver(), sc.capabilities());
       List<DemoRow> rows = new ArrayList<>();
+      for (double f : options.flops()) {
+        PruneConfig bc = cfg.with("flops", f);
+        for (Method m : List.of(Method.HYBRID, Method.TAYLOR, Method.HALP)) {
+          t = System.nanoTime();
+          Pruned p = pruner.prune(scores, bc.settings().withMethod(m), SolveRequest.seeded(options.seed()),
+              PruneRun.costOf(model, bc));
+          rows.add(score(label(m), 0, f, p.selection().mask(), test, full, secs(t)));
+        }
+      }
       Refined refined = null;
       for (double sp : options.sparsities()) {
         for (Method m : List.of(Method.TAYLOR, Method.HYBRID)) {
           PruneSettings s = cfg.settings().withSparsity(sp).withMethod(m);
           t = System.nanoTime();
           Pruned p = pruner.prune(scores, s, SolveRequest.seeded(options.seed()));
-          DemoRow row = score(label(m), sp, p.selection().mask(), test, full, secs(t));
+          DemoRow row = score(label(m), sp, Double.NaN, p.selection().mask(), test, full, secs(t));
           rows.add(row);
           if (m == Method.HYBRID && sp == options.refineSparsity() && options.refineBudget() > 0) {
             t = System.nanoTime();
             PruneConfig rc = cfg.with("refine.enabled", true).with("refine.layers", options.refineLayers())
                 .with("refine.budget", options.refineBudget());
             refined = PruneRun.refine(model, rc, p.qubo(), row.mask(), PruneRun.Progress.ofRefining(this::refining), null, false);
-            rows.add(score("hybrid QUBO + TT", sp, refined.mask(), test, full, row.seconds() + secs(t)));
+            rows.add(score("hybrid QUBO + TT", sp, Double.NaN, refined.mask(), test, full, row.seconds() + secs(t)));
           }
         }
       }
@@ -84,17 +94,23 @@ public final class Demo {
   }
 
   static String label(Method m) {
-    return m == Method.TAYLOR ? "greedy Taylor" : m == Method.HYBRID ? "hybrid QUBO" : m.toString();
+    return m == Method.TAYLOR ? "greedy Taylor" : m == Method.HYBRID ? "hybrid QUBO"
+        : m == Method.HALP ? "HALP knapsack" : m.toString();
   }
 
-  private DemoRow score(String method, double sp, Mask mask, List<NoisyPair> test, Cost full,
+  /** Scores {@code mask}: asked for at sparsity {@code sp}, or (budget not NaN) at {@code sp} of the FLOPs. */
+  private DemoRow score(String method, double sp, double budget, Mask mask, List<NoisyPair> test, Cost full,
       double seconds) {
     model.setMask(mask);
     EvalReport r = Evaluation.run(model, test);
     Cost kept = model.cost(mask);
-    DemoRow row = new DemoRow(method, sp, mask.kept(), mask.size(), kept.paramsFraction(full),
+    double sparsity = Double.isNaN(budget) ? sp : 1 - (double) mask.kept() / mask.size();
+    DemoRow row = new DemoRow(method, sparsity, budget, mask.kept(), mask.size(), kept.paramsFraction(full),
         kept.flopsFraction(full), r.psnr(), r.ssim(), seconds, mask);
-    if (sp > 0) {
+    if (!Double.isNaN(budget)) {
+      say("%-17s FLOPs <= %.0f %%: kept %d/%d (FLOPs %.1f %%), test PSNR %.3f dB, SSIM %.4f (%.1f s)", method,
+          100 * budget, mask.kept(), mask.size(), 100 * kept.flopsFraction(full), r.psnr(), r.ssim(), seconds);
+    } else if (sp > 0) {
       say("%-17s sparsity %.2f: kept %d/%d, test PSNR %.3f dB, SSIM %.4f (%.1f s)", method, sp,
           mask.kept(), mask.size(), r.psnr(), r.ssim(), seconds);
     }

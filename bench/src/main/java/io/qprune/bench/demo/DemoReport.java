@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Writes the demo's report folder: {@code index.html} (table, PSNR-vs-sparsity plot, before/after
@@ -34,23 +35,41 @@ public final class DemoReport {
       String command) {
     RunEnvironment env = RunEnvironment.current(command, null);
     List<PsnrPlot.Series> series = new ArrayList<>();
-    for (String method : o.rows().stream().map(DemoRow::method).distinct().toList()) {
-      List<DemoRow> rs = o.rows().stream().filter(r -> r.method().equals(method)).toList();
+    List<DemoRow> counted = o.rows().stream().filter(r -> !r.budgeted()).toList();
+    for (String method : counted.stream().map(DemoRow::method).distinct().toList()) {
+      List<DemoRow> rs = counted.stream().filter(r -> r.method().equals(method)).toList();
       series.add(new PsnrPlot.Series(method, rs.stream().mapToDouble(DemoRow::sparsity).toArray(),
           rs.stream().mapToDouble(DemoRow::testPsnr).toArray(), new double[rs.size()]));
     }
     PsnrPlot.plot(series, o.unpruned().testPsnr(), "Test PSNR vs filter sparsity (shipped Half-UNet, sigma 25)",
         dir.resolve("psnr-vs-sparsity.png"));
+    List<PsnrPlot.Series> byFlops = new ArrayList<>();
+    for (boolean budgeted : new boolean[] {true, false}) {
+      List<DemoRow> part = o.rows().stream().filter(r -> r.budgeted() == budgeted).toList();
+      for (String method : part.stream().map(DemoRow::method).distinct().toList()) {
+        List<DemoRow> rs = part.stream().filter(r -> r.method().equals(method)).toList();
+        byFlops.add(new PsnrPlot.Series(method + (budgeted ? " (FLOPs budget)" : " (unit count)"),
+            rs.stream().mapToDouble(DemoRow::flopsFraction).toArray(),
+            rs.stream().mapToDouble(DemoRow::testPsnr).toArray(), new double[rs.size()]));
+      }
+    }
+    PsnrPlot.plot(byFlops, o.unpruned().testPsnr(), "Test PSNR vs FLOPs kept (shipped Half-UNet, sigma 25)",
+        "FLOPs kept (fraction of the unpruned network's)", dir.resolve("psnr-vs-flops.png"));
     List<String[]> crops = crops(dir, o, model, opt);
     HtmlPage h = new HtmlPage("qprune demo: pruning the shipped Half-UNet denoiser");
-    h.p("Filters pruned by the hybrid QUBO (Taylor/Fisher importance and activation redundancy, exact"
+    String budgets = opt.flops().stream().map(f -> DemoTable.f("%.0f %%", 100 * f)).collect(Collectors.joining(", "));
+    h.p((opt.flops().isEmpty() ? "" : "At equal cost first (" + budgets + " of the unpruned FLOPs, every"
+        + " method within its tolerance of the budget): the hybrid QUBO with the FLOPs cost in its"
+        + " objective, greedy Taylor pruned lowest-first until it fits, and the HALP-style knapsack (Taylor"
+        + " importance, exact 0/1 knapsack). Then at equal unit counts: ")
+        + "filters pruned by the hybrid QUBO (Taylor/Fisher importance and activation redundancy, exact"
         + " sparsity by the capacity search, solver " + cfg.solver() + "), then polished by TT refinement"
         + " (PROTES on " + opt.refineLayers() + " layers, " + opt.refineBudget() + " validation evaluations),"
         + " compared with greedy Taylor pruning and the unpruned network on the held-out test photos"
         + (cfg.evalPhotos() > 0 ? " (only the " + cfg.evalPhotos() + " smallest, --photos)" : "")
-        + " (Gaussian noise, sigma " + cfg.sigma() + "). No fine-tuning after pruning.");
+        + " (Gaussian noise, sigma " + cfg.sigma() + "). No fine-tuning or bias compensation after pruning.");
     h.h2("Comparison").table(DemoTable.HEAD, DemoTable.rows(o))
-        .note("Bold: best of each sparsity. Seconds: selection (and refinement) wall time; scores and"
+        .note("Bold: best of each budget and sparsity. Seconds: selection (and refinement) wall time; scores and"
             + " similarity took " + DemoTable.f("%.1f", o.scoreSeconds()) + " s once.");
     if (o.refined() != null) {
       var r = o.refined();
@@ -61,6 +80,7 @@ public final class DemoReport {
           + PruneOutputs.changed(r.start(), r.mask()) + " units changed. The test photos were never"
           + " seen by the optimiser.");
     }
+    h.h2("PSNR vs FLOPs").plot("psnr-vs-flops.png", "psnr-vs-flops.svg", "PSNR vs FLOPs kept");
     h.h2("PSNR vs sparsity").plot("psnr-vs-sparsity.png", "psnr-vs-sparsity.svg", "PSNR vs sparsity");
     h.h2("Before and after (test photo crop, " + CROP + " x " + CROP + ")").crops(crops);
     h.h2("How this was made");
@@ -95,7 +115,7 @@ public final class DemoReport {
     Mask before = model.mask();
     try {
       List<DemoRow> shown = new ArrayList<>(List.of(o.unpruned()));
-      o.rows().stream().filter(r -> r.sparsity() == opt.refineSparsity()).forEach(shown::add);
+      o.rows().stream().filter(r -> !r.budgeted() && r.sparsity() == opt.refineSparsity()).forEach(shown::add);
       for (DemoRow r : shown) {
         model.setMask(r.mask());
         Image d = ImageDenoiser.denoise(model, photo.noisy()).crop(y, x, h, w);
@@ -118,14 +138,18 @@ public final class DemoReport {
     ObjectNode root = PruneOutputs.mapper().createObjectNode();
     root.putPOJO("environment", env.describe());
     root.putPOJO("config", cfg.asMap());
-    root.putPOJO("options", Map.of("sparsities", opt.sparsities(), "refine_sparsity", opt.refineSparsity(),
+    root.putPOJO("options", Map.of("flops", opt.flops(), "sparsities", opt.sparsities(), "refine_sparsity", opt.refineSparsity(),
         "refine_layers", opt.refineLayers(), "refine_budget", opt.refineBudget(), "seed", opt.seed(),
         "threads", opt.threads()));
     ArrayNode rows = root.putArray("rows");
     List<DemoRow> all = new ArrayList<>(List.of(o.unpruned()));
     all.addAll(o.rows());
     for (DemoRow r : all) {
-      rows.addObject().put("method", r.method()).put("sparsity", r.sparsity()).put("kept", r.kept())
+      ObjectNode row = rows.addObject().put("method", r.method()).put("sparsity", r.sparsity());
+      if (r.budgeted()) {
+        row.put("flops_budget", r.flopsBudget());
+      }
+      row.put("kept", r.kept())
           .put("units", r.units()).put("params_fraction", r.paramsFraction())
           .put("flops_fraction", r.flopsFraction()).put("test_psnr", r.testPsnr())
           .put("test_ssim", r.testSsim()).put("seconds", r.seconds()).put("mask", r.mask().toString());

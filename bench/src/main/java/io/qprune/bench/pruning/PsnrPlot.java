@@ -36,10 +36,19 @@ public final class PsnrPlot {
    * {@code unpruned} (unless NaN) draws a dashed reference line.
    */
   public static void plot(List<Series> series, double unpruned, String title, Path png) {
-    XYChart chart = new XYChartBuilder().width(800).height(540).title(title)
-        .xAxisTitle("filter sparsity (fraction of units pruned)").yAxisTitle("test PSNR (dB)").build();
-    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
-    chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
+    plot(series, unpruned, title, "filter sparsity (fraction of units pruned)", png);
+  }
+
+  /** The same with another x axis (e.g. the fraction of the unpruned FLOPs kept). */
+  public static void plot(List<Series> series, double unpruned, String title, String xTitle, Path png) {
+    XYChart chart = new XYChartBuilder().width(series.size() > 4 ? 1040 : 800).height(540).title(title)
+        .xAxisTitle(xTitle).yAxisTitle("test PSNR (dB)").build();
+    // one legend row fits about four series; more go in a column beside the plot
+    boolean column = series.size() > 4;
+    chart.getStyler().setLegendPosition(column ? org.knowm.xchart.style.Styler.LegendPosition.OutsideE
+        : org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+    chart.getStyler().setLegendLayout(column ? org.knowm.xchart.style.Styler.LegendLayout.Vertical
+        : org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
     chart.getStyler().setErrorBarsColorSeriesColor(true);
     double lo = Double.MAX_VALUE;
     double hi = 0;
