@@ -19,8 +19,8 @@ final class ChainBreakPlot {
         .title("Chain breaks of the whole-network pruning QUBO (sa on the physical problem)")
         .xAxisTitle("chain strength / uniform torque compensation").yAxisTitle("chain-break fraction (mean over samples)")
         .build();
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-    chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+    chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
     chart.getStyler().setXAxisLogarithmic(true);
     boolean any = false;
     for (EmbeddingRow r : rows) {
@@ -32,7 +32,7 @@ final class ChainBreakPlot {
       Integer[] order = new Integer[x.length];
       Arrays.setAll(order, i -> i);
       Arrays.sort(order, (a, b) -> Double.compare(x[a], x[b]));
-      chart.addSeries(r.graph() + " " + r.method() + " (" + r.used() + ")",
+      chart.addSeries(r.graph() + " " + r.method() + (r.used().equals(r.method()) ? "" : " (" + r.used() + ")"),
           Arrays.stream(order).mapToDouble(i -> x[i]).toArray(), Arrays.stream(order).mapToDouble(i -> y[i]).toArray())
           .setMarker(SeriesMarkers.CIRCLE);
       any = true;
