@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 /** {@code qprune bench}: the group of benchmark commands (solvers, ...). */
 @Command(name = "bench", header = "Run benchmarks and write their tables.",
     mixinStandardHelpOptions = true, subcommands = {BenchSolversCommand.class, BenchPruningCommand.class,
-        BenchLatencyCommand.class})
+        BenchLatencyCommand.class, BenchEmbeddingCommand.class})
 public final class BenchCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

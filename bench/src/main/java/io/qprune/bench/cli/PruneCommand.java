@@ -3,6 +3,7 @@ package io.qprune.bench.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qprune.api.InvalidInputException;
 import io.qprune.api.SolveRequest;
+import io.qprune.bench.pruning.EmbeddingSummary;
 import io.qprune.bench.pruning.PruneOutputs;
 import io.qprune.bench.pruning.SolverChoice;
 import io.qprune.formulation.cost.CostFiles;
@@ -113,6 +114,7 @@ public final class PruneCommand implements Callable<Integer> {
           cfg.settings().method(), r.pruned().selection().mask().kept(), r.scores().layout().size(),
           r.pruned().selection().mask().sparsity(), 100 * r.kept().paramsFraction(r.full()),
           100 * r.kept().flopsFraction(r.full()));
+      printEmbedding(o, r.pruned());
       if (r.testBefore() != null) {
         o.printf(Locale.ROOT, "before refinement: validation PSNR %.3f dB, test PSNR %.3f dB%n",
             r.valBefore().psnr(), r.testBefore().psnr());
@@ -171,8 +173,17 @@ public final class PruneCommand implements Callable<Integer> {
         p.selection().mask().kept(), s.layout().size(), p.selection().mask().sparsity(),
         cost == null ? "" : String.format(Locale.ROOT, ", %s %.1f %%", settings.budget().kind(),
             100 * keptFraction), out);
+    printEmbedding(o, p);
     o.flush();
     return ExitCodes.OK;
+  }
+
+  /** The embedding line, when the solver minor-embedded the QUBO. */
+  private static void printEmbedding(PrintWriter o, Pruned p) {
+    ObjectNode e = EmbeddingSummary.of(p.selection().steps());
+    if (e != null) {
+      o.println(EmbeddingSummary.line(e));
+    }
   }
 
   /** Prints one line per stage to stderr. */

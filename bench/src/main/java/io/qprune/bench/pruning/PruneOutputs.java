@@ -75,7 +75,16 @@ public final class PruneOutputs {
     n.put("polish_swaps", sel.polishSwaps());
     ArrayNode steps = n.putArray("steps");
     for (SearchStep st : sel.steps()) {
-      steps.addObject().put("mu", st.mu()).put("kept", st.kept());
+      ObjectNode o = steps.addObject().put("mu", st.mu()).put("kept", st.kept());
+      for (String key : new String[] {"chain_break_fraction_mean", "embedding_seconds"}) {
+        if (st.solverInfo().get(key) instanceof Number x) {
+          o.put(key.replace("_mean", ""), x.doubleValue());
+        }
+      }
+    }
+    ObjectNode embedding = EmbeddingSummary.of(sel.steps());
+    if (embedding != null) {
+      n.set("embedding", embedding);
     }
     if (p.qubo() != null) {
       n.put("qubo_variables", p.qubo().numVariables());

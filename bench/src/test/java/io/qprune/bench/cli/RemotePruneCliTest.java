@@ -110,11 +110,70 @@ class RemotePruneCliTest {
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode rep = new ObjectMapper().readTree(Files.readString(out.resolve("report.json")));
     assertThat(rep.at("/selection/kept_units").asInt()).isEqualTo(6);
+    assertThat(rep.at("/selection/embedding/topology").asText()).isEqualTo("pegasus(4)");
+    assertThat(r.out()).contains("embedding: ");
     CliRun refused = CliRun.main("prune", "--scores", scores().toString(), "--sparsity", "0.5", "--beta", "0",
         "--solver", "dwave-qpu", "--param", "endpoint=http://127.0.0.1:" + server.port() + "/sapi/",
         "--param", "solver=pegasus_p4_mock", "--param", "embedding=none",
         "--param", "token_file=" + Stubs.tokenFile(), "--param", "max_retries=0", "--out", dir.resolve("no").toString());
     assertThat(refused.code()).isEqualTo(2); // the units' labels are no qubits: only the embedding made it fit
     assertThat(refused.err()).contains("does not fit the working graph");
+  }
+
+  /**
+   * The shipped model's pruning QUBO (its scores as {@code qprune prune --set evaluate=false} wrote
+   * them: 192 units in 12 layers) through dwave-qpu on the simulator's Advantage-sized Pegasus P16
+   * with its missing qubits: the capacity search's calls reuse one embedding, 123 of 192 units are
+   * kept at 36 %, and the chain breaks and chains are in report.json and the printed summary.
+   */
+  @Test
+  void dwaveQpuPrunesTheShippedModelsQuboOnTheAdvantageSizedSimulatorAtExactK() throws Exception {
+    Path scores = dir.resolve("shipped-scores.json");
+    try (var in = getClass().getResourceAsStream("/issue18/shipped-model-scores.json")) {
+      Files.copy(in, scores);
+    }
+    Path out = dir.resolve("p16");
+    CliRun r = CliRun.main("prune", "--scores", scores.toString(), "--sparsity", "0.36",
+        "--solver", "dwave-qpu", "--param", "endpoint=http://127.0.0.1:" + server.port() + "/sapi/",
+        "--param", "solver=Advantage_sim_p16", "--param", "poll_wait=1", "--param", "service_params={\"num_reads\": 2}",
+        "--param", "token_file=" + Stubs.tokenFile(), "--param", "max_retries=0", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode rep = new ObjectMapper().readTree(Files.readString(out.resolve("report.json")));
+    assertThat(rep.at("/selection/kept_units").asInt()).isEqualTo(123);
+    assertThat(rep.at("/selection/units").asInt()).isEqualTo(192);
+    JsonNode mask = new ObjectMapper().readTree(Files.readString(out.resolve("mask.json")));
+    int kept = 0;
+    for (JsonNode b : mask.get("kept")) {
+      kept += b.asInt();
+    }
+    assertThat(kept).isEqualTo(123);
+    JsonNode e = rep.at("/selection/embedding");
+    assertThat(e.path("topology").asText()).isEqualTo("pegasus(16)");
+    assertThat(e.path("method").asText()).isEqualTo("clique+heuristic"); // 192 units > the clique's 172 chains
+    assertThat(e.path("physical_qubits").asInt()).isGreaterThan(192);
+    assertThat(e.path("chain_length_max").asInt()).isGreaterThanOrEqualTo(e.path("chain_length_mean").asInt());
+    assertThat(e.path("chain_strength").asDouble()).isPositive();
+    int calls = rep.at("/selection/steps").size();
+    assertThat(e.path("solver_calls").asInt()).isEqualTo(calls).isGreaterThan(1);
+    assertThat(e.path("embeddings_reused").asInt()).isEqualTo(calls - 1);
+    assertThat(e.path("chain_break_fraction_mean").asDouble()).isBetween(0.0, 1.0);
+    for (JsonNode st : rep.at("/selection/steps")) {
+      assertThat(st.path("chain_break_fraction").asDouble(-1)).isBetween(0.0, 1.0);
+    }
+    assertThat(r.out()).contains("kept 123 of 192 units").contains("embedding: clique+heuristic on pegasus(16)")
+        .contains("chain-break fraction");
+  }
+
+  @Test
+  void qpuSimPutsItsEmbeddingIntoTheReportToo() throws Exception {
+    Path out = dir.resolve("sim");
+    CliRun r = CliRun.main("prune", "--scores", scores().toString(), "--sparsity", "0.5", "--beta", "0",
+        "--solver", "qpu-sim", "--param", "size=6", "--param", "num_reads=2", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode rep = new ObjectMapper().readTree(Files.readString(out.resolve("report.json")));
+    assertThat(rep.at("/selection/kept_units").asInt()).isEqualTo(6);
+    assertThat(rep.at("/selection/embedding/topology").asText()).isEqualTo("pegasus(6)");
+    assertThat(rep.at("/selection/embedding/chain_break_fraction_last").isNumber()).isTrue();
+    assertThat(r.out()).contains("embedding: ").contains("on pegasus(6)");
   }
 }

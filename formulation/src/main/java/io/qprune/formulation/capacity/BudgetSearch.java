@@ -61,9 +61,10 @@ public final class BudgetSearch {
     double lambda = 1;
     for (int step = 0; step < options.maxSteps(); step++) {
       Qubo model = withCost(qubo, cost.around(ref), lambda / full);
-      boolean[] x = CapacitySearch.solveOnce(solver, model, request.withSeed(request.seed() + step));
+      var answer = CapacitySearch.solveOnce(solver, model, request.withSeed(request.seed() + step));
+      boolean[] x = CapacitySearch.firstBits(answer);
       double c = cost.value(x);
-      steps.add(new SearchStep(lambda, CapacitySearch.count(x)));
+      steps.add(new SearchStep(lambda, CapacitySearch.count(x), answer.info().properties()));
       boolean inWindow = c <= limit && c >= floor;
       LocalFields s = new LocalFields(qubo, x);
       int f = BudgetMoves.repair(s, cost, limit, floor, guards);

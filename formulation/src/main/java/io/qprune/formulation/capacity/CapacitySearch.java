@@ -61,9 +61,10 @@ public final class CapacitySearch {
       double hi = bound;
       for (int step = 0; step < options.maxSteps(); step++) {
         double mu = 0.5 * (lo + hi);
-        boolean[] x = solveOnce(solver, shifted(qubo, mu), request.withSeed(request.seed() + step));
+        SampleSet answer = solveOnce(solver, shifted(qubo, mu), request.withSeed(request.seed() + step));
+        boolean[] x = firstBits(answer);
         int c = count(x);
-        steps.add(new SearchStep(mu, c));
+        steps.add(new SearchStep(mu, c, answer.info().properties()));
         LocalFields s = new LocalFields(qubo, x);
         int f = Repair.toExactly(s, k, guards);
         if (best == null || s.energy() < best.energy() || (c == k && s.energy() <= best.energy() + 1e-9 * (1 + Math.abs(best.energy())))) {
@@ -85,9 +86,10 @@ public final class CapacitySearch {
       }
     } else {
       SolveRequest r = mode == ExactK.NATIVE ? request.withCardinality(Cardinality.exactly(k)) : request;
-      boolean[] x = solveOnce(solver, qubo, r);
+      SampleSet answer = solveOnce(solver, qubo, r);
+      boolean[] x = firstBits(answer);
       int c = count(x);
-      steps.add(new SearchStep(0, c));
+      steps.add(new SearchStep(0, c, answer.info().properties()));
       hit = c == k;
       best = new LocalFields(qubo, x);
       flips = Repair.toExactly(best, k, guards);
@@ -101,15 +103,20 @@ public final class CapacitySearch {
         (System.nanoTime() - t0) / 1e9);
   }
 
-  /** One solver call; its first sample as bits (a wrong-sized or empty answer is a solver failure). */
-  static boolean[] solveOnce(Solver solver, Qubo model, SolveRequest request) {
+  /** One solver call (a wrong-sized or empty answer is a solver failure). */
+  static SampleSet solveOnce(Solver solver, Qubo model, SolveRequest request) {
     SampleSet set = solver.solve(model, request);
     if (set.numVariables() != model.numVariables()) {
       throw new io.qprune.api.SolverFailedException("Solver '" + solver.name() + "' answered with "
           + set.numVariables() + " variables for a model of " + model.numVariables());
     }
     set.first(); // an empty answer is a solver failure
-    boolean[] x = new boolean[model.numVariables()];
+    return set;
+  }
+
+  /** The first sample of an answer as bits. */
+  static boolean[] firstBits(SampleSet set) {
+    boolean[] x = new boolean[set.numVariables()];
     for (int i = 0; i < x.length; i++) {
       x[i] = set.bit(0, i);
     }

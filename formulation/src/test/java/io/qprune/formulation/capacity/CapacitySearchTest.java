@@ -154,4 +154,29 @@ class CapacitySearchTest {
     }
     return best;
   }
+
+  @Test
+  void everyStepKeepsWhatTheSolverSaidAboutItsCall() {
+    UnitLayout layout = TestModels.layout(4, 4, 4);
+    Qubo q = TestModels.pruning(layout, 0.5, 3);
+    Solver exact = SOLVERS.create("exact", Map.of());
+    int[] call = {0};
+    Solver talking = new Solver() {
+      @Override
+      public String name() {
+        return "talking";
+      }
+
+      @Override
+      public SampleSet solve(Qubo model, SolveRequest request) {
+        SampleSet s = exact.solve(model, request);
+        return s.withInfo(new io.qprune.api.SolveInfo("talking", 0, 0, Map.of("call", call[0]++)));
+      }
+    };
+    Selection s = run(talking, Set.of(), ExactK.SEARCH, q, 5, LayerGuards.none(layout.size()));
+    assertThat(s.steps()).isNotEmpty();
+    for (int i = 0; i < s.steps().size(); i++) {
+      assertThat(s.steps().get(i).solverInfo()).containsEntry("call", i);
+    }
+  }
 }

@@ -41,6 +41,8 @@ public final class DWaveQpuProvider implements SolverProvider {
     l.add(ParameterSpec.real("density_threshold", 0.5, 0, 1, "auto: a component at least this dense gets clique chains first (others get those left)"));
     l.add(ParameterSpec.real("chain_strength", 0.0, 0, 1e9, "chain coupling (0: uniform torque compensation, prefactor 1.414)"));
     l.add(ParameterSpec.integer("embedding_passes", 30, 1, 10_000, "tear-up and re-route passes of the heuristic"));
+    l.add(ParameterSpec.bool("reuse_embedding", true, "reuse the last embedding for a model with the same interactions"
+        + " (the capacity search's calls); false: embed every call afresh"));
     return l;
   }
 
@@ -55,6 +57,6 @@ public final class DWaveQpuProvider implements SolverProvider {
     return new DWaveQpuSolver(s, Credentials.require(NAME, System.getenv(), s.tokenEnv(), s.tokenFile()),
         p.has("solver") ? p.getString("solver") : null, "labels".equals(p.getString("qubit_mapping")),
         p.getBoolean("compress"), p.getInt("poll_wait"), p.getString("embedding"), p.getDouble("density_threshold"),
-        p.getDouble("chain_strength"), p.getInt("embedding_passes"));
+        p.getDouble("chain_strength"), p.getInt("embedding_passes"), p.getBoolean("reuse_embedding"));
   }
 }

@@ -16,6 +16,7 @@ import io.qprune.solvers.remote.internal.Secret;
 import io.qprune.solvers.remote.embedding.EmbeddedProblem;
 import io.qprune.solvers.remote.embedding.Embedder;
 import io.qprune.solvers.remote.embedding.Embedding;
+import io.qprune.solvers.remote.embedding.EmbeddingCache;
 import io.qprune.solvers.remote.embedding.ExactKRepair;
 import io.qprune.solvers.remote.embedding.HardwareGraph;
 import io.qprune.solvers.remote.embedding.Lattice;
@@ -47,11 +48,14 @@ final class DWaveQpuSolver extends RemoteSolver {
   private final double densityThreshold;
   private final double chainStrength;
   private final int embeddingPasses;
+  private final boolean reuseEmbedding;
+  private final EmbeddingCache cache = new EmbeddingCache();
   private volatile SolverDefinition definition;
   private volatile HardwareGraph graph;
 
   DWaveQpuSolver(RemoteSettings settings, Secret token, String solverName, boolean byLabel, boolean compress,
-      int pollWait, String embedding, double densityThreshold, double chainStrength, int embeddingPasses) {
+      int pollWait, String embedding, double densityThreshold, double chainStrength, int embeddingPasses,
+      boolean reuseEmbedding) {
     super(DWaveQpuProvider.NAME, settings);
     this.sapi = new Sapi(settings, token, name);
     this.token = token;
@@ -63,6 +67,7 @@ final class DWaveQpuSolver extends RemoteSolver {
     this.densityThreshold = densityThreshold;
     this.chainStrength = chainStrength;
     this.embeddingPasses = embeddingPasses;
+    this.reuseEmbedding = reuseEmbedding;
   }
 
   /** The working graph of solver s, with its lattice when {@code properties.topology} names one. */
@@ -116,11 +121,15 @@ final class DWaveQpuSolver extends RemoteSolver {
     }
     long t0 = System.nanoTime();
     HardwareGraph g = graph(s);
-    Embedding e = Embedder.embed(q, g, new Embedder.Options(embedding, densityThreshold, request.seed(),
-        embeddingPasses));
+    Embedder.Options o = new Embedder.Options(embedding, densityThreshold, request.seed(), embeddingPasses);
+    EmbeddingCache.Lookup found = reuseEmbedding ? cache.embed(q, g, o)
+        : new EmbeddingCache.Lookup(Embedder.embed(q, g, o), false);
+    Embedding e = found.embedding();
     job.info.put("embedding_method", e.method());
     job.info.put("embedding_seconds", (System.nanoTime() - t0) / 1e9);
+    job.info.put("embedding_reused", found.reused());
     job.info.put("topology", g.lattice() == null ? "unknown" : g.lattice().name());
+    job.info.put("working_qubits", g.size());
     job.info.put("physical_qubits", e.numQubits());
     job.info.put("chain_length_mean", e.meanChainLength());
     job.info.put("chain_length_max", e.maxChainLength());

@@ -38,6 +38,8 @@ public final class QpuSimProvider implements SolverProvider {
         ParameterSpec.real("density_threshold", 0.5, 0, 1, "auto: a component at least this dense gets clique chains first (others get those left)"),
         ParameterSpec.real("chain_strength", 0.0, 0, 1e9, "chain coupling (0: uniform torque compensation, prefactor 1.414)"),
         ParameterSpec.integer("embedding_passes", 30, 1, 10_000, "tear-up and re-route passes of the heuristic"),
+        ParameterSpec.bool("reuse_embedding", true, "reuse the last embedding for a model with the same interactions"
+            + " (the capacity search's calls); false: embed every call afresh"),
         ParameterSpec.integer("num_reads", 10, 1, 10_000, "anneals of the physical problem"),
         ParameterSpec.integer("num_sweeps", 1000, 1, 1_000_000, "sa sweeps per anneal"));
   }

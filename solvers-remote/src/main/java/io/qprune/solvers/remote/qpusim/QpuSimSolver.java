@@ -12,6 +12,7 @@ import io.qprune.api.spi.Parameters;
 import io.qprune.solvers.remote.embedding.EmbeddedProblem;
 import io.qprune.solvers.remote.embedding.Embedder;
 import io.qprune.solvers.remote.embedding.Embedding;
+import io.qprune.solvers.remote.embedding.EmbeddingCache;
 import io.qprune.solvers.remote.embedding.HardwareGraph;
 import io.qprune.solvers.remote.embedding.Lattice;
 import io.qprune.solvers.remote.embedding.Pegasus;
@@ -26,6 +27,7 @@ import java.util.SplittableRandom;
 final class QpuSimSolver implements Solver {
   private final Parameters p;
   private final HardwareGraph graph;
+  private final EmbeddingCache cache = new EmbeddingCache();
 
   QpuSimSolver(Parameters p) {
     this.p = p;
@@ -52,8 +54,11 @@ final class QpuSimSolver implements Solver {
   @Override
   public SampleSet solve(Qubo q, SolveRequest request) {
     long t0 = System.nanoTime();
-    Embedding e = Embedder.embed(q, graph, new Embedder.Options(p.getString("embedding"),
-        p.getDouble("density_threshold"), request.seed(), p.getInt("embedding_passes")));
+    Embedder.Options o = new Embedder.Options(p.getString("embedding"), p.getDouble("density_threshold"),
+        request.seed(), p.getInt("embedding_passes"));
+    EmbeddingCache.Lookup found = p.getBoolean("reuse_embedding") ? cache.embed(q, graph, o)
+        : new EmbeddingCache.Lookup(Embedder.embed(q, graph, o), false);
+    Embedding e = found.embedding();
     double embedSeconds = (System.nanoTime() - t0) / 1e9;
     double cs = p.getDouble("chain_strength");
     EmbeddedProblem ep = EmbeddedProblem.of(q, e, graph, cs == 0 ? Double.NaN : cs, new double[] {-4, 4},
@@ -84,6 +89,7 @@ final class QpuSimSolver implements Solver {
     info.put("working_qubits", graph.size());
     info.put("embedding_method", e.method());
     info.put("embedding_seconds", embedSeconds);
+    info.put("embedding_reused", found.reused());
     info.put("physical_qubits", e.numQubits());
     info.put("chain_length_mean", e.meanChainLength());
     info.put("chain_length_max", e.maxChainLength());

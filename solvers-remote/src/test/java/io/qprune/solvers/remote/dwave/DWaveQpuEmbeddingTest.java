@@ -76,4 +76,51 @@ class DWaveQpuEmbeddingTest {
       assertThat(kept).isEqualTo(7);
     }
   }
+
+  /** Four dense "layers" of 16 units, as the shipped model's pruning QUBO has twelve; μ shifts every linear bias. */
+  static Qubo fourLayers(double mu) {
+    java.util.Random r = new java.util.Random(3);
+    io.qprune.api.QuboBuilder b = Qubo.builder(64);
+    for (int l = 0; l < 4; l++) {
+      for (int i = 0; i < 16; i++) {
+        b.addLinear(16 * l + i, -r.nextDouble() + mu);
+        for (int j = i + 1; j < 16; j++) {
+          if (r.nextDouble() < 0.6) {
+            b.addQuadratic(16 * l + i, 16 * l + j, 0.2 * r.nextDouble());
+          }
+        }
+      }
+    }
+    return b.build();
+  }
+
+  @Test
+  void theAdvantageSizedSolverHasAWorkingGraphWithFaultsAndTheEmbeddingAvoidsThem() {
+    Map<String, Object> p = params("auto");
+    p.put("solver", SapiSimulator.ADVANTAGE);
+    p.put("service_params", "{\"num_reads\": 5}");
+    var qpu = Solvers.discover().create("dwave-qpu", p);
+    SampleSet first = qpu.solve(fourLayers(0), SolveRequest.seeded(1).withCardinality(Cardinality.exactly(40)));
+    Map<String, Object> info = first.info().properties();
+    int fabric = io.qprune.solvers.remote.embedding.Pegasus.of(16).graph().size();
+    assertThat(info).containsEntry("topology", "pegasus(16)").containsEntry("embedding_method", "clique")
+        .containsEntry("working_qubits", fabric - SapiSimulator.ADVANTAGE_MISSING_QUBITS)
+        .containsEntry("embedding_reused", false);
+    assertThat(first.size()).isEqualTo(5);
+    for (int r = 0; r < first.size(); r++) {
+      int kept = 0;
+      for (int i = 0; i < 64; i++) {
+        kept += first.bit(r, i) ? 1 : 0;
+      }
+      assertThat(kept).isEqualTo(40);
+    }
+    SampleSet again = qpu.solve(fourLayers(-0.1), SolveRequest.seeded(2)); // the capacity search's next call
+    assertThat(again.info().properties()).containsEntry("embedding_reused", true)
+        .containsEntry("physical_qubits", info.get("physical_qubits"));
+    p.put("reuse_embedding", false);
+    var fresh = Solvers.discover().create("dwave-qpu", p);
+    fresh.solve(fourLayers(0), SolveRequest.seeded(1));
+    assertThat(fresh.solve(fourLayers(-0.1), SolveRequest.seeded(2)).info().properties())
+        .containsEntry("embedding_reused", false);
+  }
 }

@@ -40,8 +40,8 @@ import java.util.zip.InflaterInputStream;
  * A small SAPI server as a WireMock transformer: solver definitions, multipart upload (checksums
  * verified, DIMODBQM parsed strictly), problem submission (qp decoded on the solver's graph, or a
  * ref to an upload), PENDING → IN_PROGRESS → COMPLETED by time (hybrid jobs run for their
- * {@code time_limit}, QPU jobs 50 ms), long polling, answers computed by the exact solver, and
- * cancellation. Its hybrid solver's minimum_time_limit is tiny so that tests stay fast.
+ * {@code time_limit}, QPU jobs 50 ms), long polling, answers computed by the exact solver (by sa
+ * with the job's {@code num_reads}, 20 when not given, on the Pegasus solvers), and cancellation. Its hybrid solver's minimum_time_limit is tiny so that tests stay fast.
  */
 public final class SapiSimulator implements ResponseDefinitionTransformerV2 {
   public static final String NAME = "sapi-simulator";
@@ -49,12 +49,31 @@ public final class SapiSimulator implements ResponseDefinitionTransformerV2 {
   static final String QPU = "clique_32q_mock";
   /** A Pegasus P4 QPU (288 qubits) with its topology in properties; it answers with sa. */
   static final String PEGASUS = "pegasus_p4_mock";
+  /**
+   * An Advantage-sized QPU: Pegasus P16 (5640 fabric qubits) less {@link #ADVANTAGE_MISSING_QUBITS}
+   * qubits and {@link #ADVANTAGE_MISSING_COUPLERS} couplers (seeded), as a real chip's working graph
+   * lacks a few; properties as SAPI serves them; it answers with sa.
+   */
+  static final String ADVANTAGE = "Advantage_sim_p16";
+  static final int ADVANTAGE_MISSING_QUBITS = 13;
+  static final int ADVANTAGE_MISSING_COUPLERS = 25;
   private static final ObjectMapper M = new ObjectMapper();
-  private static final ObjectNode PEGASUS_DEF = pegasus();
+  private static final ObjectNode PEGASUS_DEF = pegasus(PEGASUS, 4, 0, 0, 0.9, "simulated Pegasus P4 QPU");
   private final Map<String, Map<Integer, byte[]>> uploads = new ConcurrentHashMap<>();
   private final Map<String, Qubo> combined = new ConcurrentHashMap<>();
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
   private final AtomicInteger ids = new AtomicInteger();
+
+  /** The Advantage-sized definition, built on first use (its graph takes a moment). */
+  private static final class Advantage {
+    static final ObjectNode DEF = pegasus(ADVANTAGE, 16, ADVANTAGE_MISSING_QUBITS, ADVANTAGE_MISSING_COUPLERS, 0.6,
+        "simulated Advantage-sized QPU (Pegasus P16 less a few qubits and couplers)");
+  }
+
+  /** The definition of a QPU solver this simulator has, or null. */
+  private static ObjectNode qpuDefinition(String name) {
+    return name.equals(PEGASUS) ? PEGASUS_DEF : name.equals(QPU) ? qpu() : name.equals(ADVANTAGE) ? Advantage.DEF : null;
+  }
 
   private static final class Job {
     String id;
@@ -63,6 +82,7 @@ public final class SapiSimulator implements ResponseDefinitionTransformerV2 {
     String solver;
     Qubo model;
     int[] active; // QPU: the active qubits, sorted; model variable i is active[i]
+    int numReads; // QPU: the num_reads asked for (20 when not given)
     long startNanos;
     long dueNanos;
     String submittedOn;
@@ -90,12 +110,12 @@ public final class SapiSimulator implements ResponseDefinitionTransformerV2 {
     String m = r.getMethod().getName();
     try {
       if (m.equals("GET") && path.equals("solvers/remote/")) {
-        return json(200, M.createArrayNode().add(hybrid()).add(qpu()).add(PEGASUS_DEF).toString(), "solver-definition-list");
+        return json(200, M.createArrayNode().add(hybrid()).add(qpu()).add(PEGASUS_DEF).add(Advantage.DEF).toString(),
+            "solver-definition-list");
       }
       if (m.equals("GET") && path.startsWith("solvers/remote/")) {
         String name = path.substring("solvers/remote/".length());
-        ObjectNode s = name.equals(HYBRID) ? hybrid() : name.equals(QPU) ? qpu()
-            : name.equals(PEGASUS) ? PEGASUS_DEF : null;
+        ObjectNode s = name.equals(HYBRID) ? hybrid() : qpuDefinition(name);
         return s == null ? json(404, "{\"error_code\":404,\"error_msg\":\"Solver not found\"}", null)
             : json(200, s.toString(), "solver-definition");
       }
@@ -195,12 +215,13 @@ public final class SapiSimulator implements ResponseDefinitionTransformerV2 {
         double t = item.path("params").path("time_limit").asDouble(0.05);
         j.dueNanos = j.startNanos + (long) (t * 1e9);
       } else {
-        ObjectNode def = j.solver.equals(PEGASUS) ? PEGASUS_DEF : j.solver.equals(QPU) ? qpu() : null;
+        ObjectNode def = qpuDefinition(j.solver);
         if (def == null) {
           out.addObject().put("error_code", 400).put("error_msg", "no QPU solver '" + j.solver + "'");
           continue;
         }
         decodeQp(j, data, j.type.equals("qubo") ? Vartype.BINARY : Vartype.SPIN, def.path("properties"));
+        j.numReads = item.path("params").path("num_reads").asInt(20);
         j.dueNanos = j.startNanos + 50_000_000L;
       }
       jobs.put(j.id, j);
@@ -258,8 +279,8 @@ public final class SapiSimulator implements ResponseDefinitionTransformerV2 {
 
   private synchronized ObjectNode answer(Job j) {
     if (j.answer == null) {
-      SampleSet best = j.solver.equals(PEGASUS)
-          ? Solvers.discover().create("sa", Map.of("num_reads", 20, "num_sweeps", 1000, "num_threads", 1))
+      SampleSet best = j.solver.equals(PEGASUS) || j.solver.equals(ADVANTAGE)
+          ? Solvers.discover().create("sa", Map.of("num_reads", j.numReads, "num_sweeps", 1000, "num_threads", 1))
               .solve(j.model, SolveRequest.seeded(7))
           : LocalAnswers.solve(j.model);
       ObjectNode a = M.createObjectNode();
@@ -343,7 +364,7 @@ public final class SapiSimulator implements ResponseDefinitionTransformerV2 {
       act.putInt(q);
     }
     Base64.Encoder b64 = Base64.getEncoder();
-    int numVariables = j.solver.equals(PEGASUS) ? Pegasus.of(4).indexSpace() : 32;
+    int numVariables = qpuDefinition(j.solver).path("properties").path("num_qubits").asInt();
     a.put("format", "qp").put("num_variables", numVariables).put("energies", b64.encodeToString(e.array()))
         .put("num_occurrences", b64.encodeToString(c.array())).put("active_variables", b64.encodeToString(act.array()))
         .put("solutions", b64.encodeToString(sol));
@@ -382,25 +403,39 @@ public final class SapiSimulator implements ResponseDefinitionTransformerV2 {
     return s;
   }
 
-  private static ObjectNode pegasus() {
+  /** A Pegasus P(m) QPU less {@code missingQubits} qubits and {@code missingCouplers} couplers (seeded). */
+  private static ObjectNode pegasus(String name, int m, int missingQubits, int missingCouplers, double load,
+      String description) {
     ObjectNode s = M.createObjectNode();
-    s.putObject("identity").put("name", PEGASUS).putObject("version").put("graph_id", "pegasus_4");
-    s.put("status", "ONLINE").put("description", "simulated Pegasus P4 QPU").put("avg_load", 0.9);
+    s.putObject("identity").put("name", name).putObject("version").put("graph_id", "pegasus_" + m
+        + (missingQubits + missingCouplers > 0 ? "_sim_yield" : ""));
+    s.put("status", "ONLINE").put("description", description).put("avg_load", load);
     ObjectNode p = s.putObject("properties");
-    HardwareGraph g = Pegasus.of(4).graph();
-    p.put("category", "qpu").put("num_qubits", Pegasus.of(4).indexSpace());
+    HardwareGraph g = Pegasus.of(m).graph();
+    java.util.SplittableRandom r = new java.util.SplittableRandom(20261202L + m);
+    java.util.Set<Integer> gone = new java.util.TreeSet<>();
+    while (gone.size() < missingQubits) {
+      gone.add(g.qubit(r.nextInt(g.size())));
+    }
+    g = g.without(gone);
+    List<int[]> couplerList = new ArrayList<>(g.couplers());
+    for (int i = 0; i < missingCouplers; i++) {
+      couplerList.remove(r.nextInt(couplerList.size()));
+    }
+    p.put("category", "qpu").put("num_qubits", Pegasus.of(m).indexSpace()).put("chip_id", name);
     p.putArray("supported_problem_types").add("qubo").add("ising");
     ArrayNode qubits = p.putArray("qubits");
     for (int i = 0; i < g.size(); i++) {
       qubits.add(g.qubit(i));
     }
     ArrayNode couplers = p.putArray("couplers");
-    for (int[] c : g.couplers()) {
+    for (int[] c : couplerList) {
       couplers.add(M.createArrayNode().add(c[0]).add(c[1]));
     }
-    p.putObject("topology").put("type", "pegasus").putArray("shape").add(4);
+    p.putObject("topology").put("type", "pegasus").putArray("shape").add(m);
     p.putArray("h_range").add(-4.0).add(4.0);
     p.putArray("j_range").add(-1.0).add(1.0);
+    p.putArray("extended_j_range").add(-2.0).add(1.0);
     p.putArray("num_reads_range").add(1).add(10000);
     p.putObject("parameters").put("num_reads", "Number of samples to return.").put("label", "Problem label.");
     return s;
