@@ -36,8 +36,14 @@ public final class PsnrPlot {
    * {@code unpruned} (unless NaN) draws a dashed reference line.
    */
   public static void plot(List<Series> series, double unpruned, String title, Path png) {
+    plot(series, unpruned, title, "filter sparsity (fraction of units pruned)", "test PSNR (dB)", png);
+  }
+
+  /** {@link #plot(List, double, String, Path)} with other axis titles (e.g. accuracy against FLOPs kept). */
+  public static void plot(List<Series> series, double unpruned, String title, String xTitle, String yTitle,
+      Path png) {
     XYChart chart = new XYChartBuilder().width(800).height(540).title(title)
-        .xAxisTitle("filter sparsity (fraction of units pruned)").yAxisTitle("test PSNR (dB)").build();
+        .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
     chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
     chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
     chart.getStyler().setErrorBarsColorSeriesColor(true);
