@@ -25,10 +25,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The pruning comparison on a ResNet classifier's filters: for each seed one calibration on random
@@ -92,19 +90,16 @@ public final class ClassifierBench {
         PruneSettings s0 = options.budget() == null ? cfg.settings().withSparsity(level)
             : cfg.settings().withBudget(new Budget(options.budget(), level, cfg.settings().budget() == null
                 ? Budget.DEFAULT_TOLERANCE : cfg.settings().budget().tolerance()));
-        double[] tuned = null;
-        Double tunedLinear = null;
+        AlphaBetaSweep.Best tuned = null;
         if (options.tune() && (options.methods().contains(Method.HYBRID) || options.methods().contains(Method.LINEAR))) {
-          double[][] best = tune(pruner, scores, s0, req, cost, val, seed, level, sweep);
-          tuned = best[0];
-          tunedLinear = best[1] == null ? null : best[1][0];
+          tuned = tune(pruner, scores, s0, req, cost, val, seed, level, sweep);
         }
         for (Method m : options.methods()) {
           PruneSettings s = s0.withMethod(m);
           if (m == Method.HYBRID && tuned != null) {
-            s = s.withAlphaBeta(tuned[0], tuned[1]);
-          } else if (m == Method.LINEAR && tunedLinear != null) {
-            s = s.withAlphaBeta(tunedLinear, 0);
+            s = s.withAlphaBeta(tuned.alpha(), tuned.beta());
+          } else if (m == Method.LINEAR && tuned != null && tuned.linearAlpha() != null) {
+            s = s.withAlphaBeta(tuned.linearAlpha(), 0);
           }
           long t1 = System.nanoTime();
           Pruned p = pruner.prune(scores, s, req, cost);
@@ -140,36 +135,19 @@ public final class ClassifierBench {
     return new Outcome(rows, sweep, unpruned);
   }
 
-  /** The best hybrid α/β and the best linear α (β = 0) on validation images, as {{α, β}, {α} or null}. */
-  private double[][] tune(Pruner pruner, ScoreSet scores, PruneSettings s0, SolveRequest req, QuadraticCost cost,
-      LabelledImages val, long seed, double level, List<SweepPoint> sweep) {
+  /** The hybrid's α/β sweep on validation images (after BN recalibration when the bench does it). */
+  private AlphaBetaSweep.Best tune(Pruner pruner, ScoreSet scores, PruneSettings s0, SolveRequest req,
+      QuadraticCost cost, LabelledImages val, long seed, double level, List<SweepPoint> sweep) {
     long t = System.nanoTime();
-    double best = Double.NEGATIVE_INFINITY;
-    double bestLinear = Double.NEGATIVE_INFINITY;
-    double[] ab = null;
-    double[] a0 = null;
-    Map<Mask, Double> cache = new HashMap<>();
-    for (double a : options.alphas()) {
-      for (double b : options.betas()) {
-        Mask mask = pruner.prune(scores, s0.withMethod(Method.HYBRID).withAlphaBeta(a, b), req, cost).selection().mask();
-        double acc = cache.computeIfAbsent(mask, k -> options.bnBatches() > 0 ? repairedAccuracy(k, seed, val, false)
-            : ClassifierPruneRun.accuracy(model, k, val));
-        sweep.add(new SweepPoint(level, seed, a, b, acc));
-        if (acc > best) {
-          best = acc;
-          ab = new double[] {a, b};
-        }
-        if (b == 0 && acc > bestLinear) {
-          bestLinear = acc;
-          a0 = new double[] {a};
-        }
-      }
-    }
+    AlphaBetaSweep.Best best = AlphaBetaSweep.run(options.alphas(), options.betas(),
+        (a, b) -> pruner.prune(scores, s0.withMethod(Method.HYBRID).withAlphaBeta(a, b), req, cost).selection().mask(),
+        k -> options.bnBatches() > 0 ? repairedAccuracy(k, seed, val, false) : ClassifierPruneRun.accuracy(model, k, val),
+        level, seed, sweep);
     say("seed %d level %.2f: tuned on %d validation images%s: alpha %.2f, beta %.3g (val %.2f %%; %d points, %d"
-        + " distinct masks, %.1f s)", seed, level, val.count(), options.bnBatches() > 0 ? " after BN recalibration" : "",
-        ab[0], ab[1], 100 * best,
-        options.alphas().size() * options.betas().size(), cache.size(), secs(t));
-    return new double[][] {ab, a0};
+        + " distinct masks, %.1f s)", seed, level, val.count(), options.bnBatches() > 0 ? " after BN recalibration"
+        : "", best.alpha(), best.beta(), 100 * best.score(), options.alphas().size() * options.betas().size(),
+        best.distinct(), secs(t));
+    return best;
   }
 
   /**

@@ -153,4 +153,24 @@ class ClassifierChannelsTest {
       });
     }
   }
+
+  @Test
+  void bnRecalibrationUnderTheMaskMovesOnlyRunningStatistics() {
+    LabelledImages d = ClassifierTest.noise(8, 10, 9);
+    try (Classifier c = Classifier.create(new ResNetSpec(8, 4, 1, 28, 10), 3, new float[] {0.5f},
+        new float[] {0.25f})) {
+      c.setChannelMask(Mask.all(c.channelUnits()).with(1, false).with(5, false)); // every layer still fed
+      java.util.Map<String, float[]> before = new java.util.HashMap<>();
+      c.network().getParameters().forEach(p -> before.put(p.getKey(), p.getValue().getArray().toFloatArray()));
+      io.qprune.formulation.train.BnRecalibration.run(c, d, 2, 4, 1);
+      c.network().getParameters().forEach(p -> {
+        float[] now = p.getValue().getArray().toFloatArray();
+        if (p.getKey().contains("running")) {
+          assertThat(now).as(p.getKey()).isNotEqualTo(before.get(p.getKey()));
+        } else {
+          assertThat(now).as(p.getKey()).isEqualTo(before.get(p.getKey()));
+        }
+      });
+    }
+  }
 }
