@@ -3,6 +3,8 @@ package io.qprune.bench.cli;
 import io.qprune.api.io.AtomicFiles;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qprune.bench.pruning.BenchOptions;
+import io.qprune.bench.pruning.ClassifierBench;
+import io.qprune.bench.pruning.ClassifierTable;
 import io.qprune.bench.pruning.PruneOutputs;
 import io.qprune.bench.pruning.PruningBench;
 import io.qprune.bench.pruning.PruningReport;
@@ -14,6 +16,7 @@ import io.qprune.bench.pruning.SweepPoint;
 import io.qprune.formulation.model.Denoiser;
 import io.qprune.formulation.model.ModelFile;
 import io.qprune.formulation.model.Torch;
+import io.qprune.formulation.prune.ClassifierPruneRun;
 import io.qprune.formulation.prune.Method;
 import io.qprune.formulation.prune.PruneConfig;
 import io.qprune.formulation.refine.RefineSettings;
@@ -32,10 +35,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code qprune bench pruning}: every method at every sparsity and seed, table and plot. */
 @Command(name = "pruning", mixinStandardHelpOptions = true,
-    header = "Compare the pruning methods on the shipped denoiser over several seeds.",
+    header = "Compare the pruning methods on the shipped denoiser (or a ResNet classifier) over several seeds.",
     description = {"Compare unpruned, greedy Taylor, L1-QUBO and hybrid QUBO pruning through the"
         + " same pipeline: test PSNR/SSIM (mean ± std over seeds), kept params/FLOPs, times."
-        + " The hybrid's alpha/beta are tuned on validation crops only (per seed and sparsity)."})
+        + " The hybrid's alpha/beta are tuned on validation crops only (per seed and sparsity).",
+        "With --model resnet20 (or a classifier file): filter pruning of the classifier, test accuracy on"
+        + " Fashion-MNIST (--data), alpha/beta tuned on validation images (--val-images)."})
 public final class BenchPruningCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -86,6 +91,9 @@ public final class BenchPruningCommand implements Callable<Integer> {
   @Option(names = "--refine-budget", defaultValue = "1300", paramLabel = "M", description = "Evaluations per refinement (default: ${DEFAULT-VALUE}).")
   long refineBudget;
 
+  @Option(names = "--val-images", defaultValue = "2000", description = "Classifiers: validation images for tuning (default: ${DEFAULT-VALUE}).")
+  int valImages;
+
   @Option(names = "--out", defaultValue = "runs/bench-pruning", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path out;
 
@@ -106,6 +114,9 @@ public final class BenchPruningCommand implements Callable<Integer> {
     SolverChoice sc = SolverChoice.create(cfg.solver(), cfg.solverParameters());
     Torch.configure(cfg.threads());
     PrintWriter err = spec.commandLine().getErr();
+    if (ClassifierPruneRun.isClassifier(cfg.model())) {
+      return classifier(cfg, o, sc, err, t0);
+    }
     PruningBench.Outcome r;
     try (Denoiser m = "default".equals(cfg.model()) ? ModelFile.loadDefault()
         : ModelFile.load(Path.of(cfg.model()))) {
@@ -144,6 +155,50 @@ public final class BenchPruningCommand implements Callable<Integer> {
     PrintWriter w = spec.commandLine().getOut();
     w.print(md);
     w.printf(Locale.ROOT, "wrote %s (report.html, summary.md/.csv, runs.csv, sweep.csv, psnr-vs-sparsity.png/.svg)%n", out);
+    w.flush();
+    return ExitCodes.OK;
+  }
+
+  private int classifier(PruneConfig cfg, BenchOptions o, SolverChoice sc, PrintWriter err, long t0) {
+    if (!refineLayers.isEmpty()) {
+      throw new io.qprune.api.InvalidInputException("--refine-layers is for denoisers (TT refinement scores PSNR)");
+    }
+    io.qprune.formulation.classify.FashionMnist.Splits data = io.qprune.formulation.classify.FashionMnist.load(common.data);
+    ClassifierBench.Outcome r;
+    String model;
+    try (io.qprune.formulation.model.Classifier m = ClassifierPrune.load(cfg.model())) {
+      model = m.toString();
+      r = new ClassifierBench(m, data, cfg, sc, o, valImages, err).run();
+    }
+    double total = (System.nanoTime() - t0) / 1e9;
+    List<ClassifierTable.Summary> summary = ClassifierTable.summarise(r.rows());
+    String note = String.format(Locale.ROOT, "%s filter pruning, %s. Unpruned: test accuracy %.2f %% (%d images)."
+        + " Calibration: %d training images per seed; α/β tuned on %d validation images. Normalisation %s,"
+        + " redundancy %s on %s similarity, solver %s %s, %d seed(s); no bias compensation%s%s; total %.1f min.%s",
+        model, o.budget() == null ? "levels = unit sparsities" : "levels = fractions of the unpruned " + o.budget(),
+        100 * r.unpruned().testAccuracy(), data.test().count(), cfg.calibrationImages(),
+        Math.min(valImages, data.validation().count()), cfg.settings().normalisation(), cfg.settings().redundancy(),
+        cfg.centred() ? "centred (Pearson)" : "cosine", cfg.solver(), cfg.solverParameters(), seeds,
+        bnRecal > 0 ? String.format(Locale.ROOT, "; +bn rows: BN statistics re-estimated from %d batches of 64"
+            + " training images (α/β tuned after it)", bnRecal) : "",
+        fineTune > 0 ? String.format(Locale.ROOT, "; +ft rows: %d AdamW steps (lr %.3g) on the training split",
+            fineTune, fineTuneLr) : ", no fine-tune", total / 60,
+        data.note().isEmpty() ? "" : " " + data.note());
+    String md = ClassifierTable.markdown(summary, note);
+    ClassifierTable.write(out, r, summary, md);
+    ObjectNode meta = PruneOutputs.mapper().createObjectNode();
+    meta.put("date", Instant.now().toString());
+    meta.put("command", "qprune " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+    meta.put("model", model);
+    meta.put("total_seconds", total);
+    meta.putPOJO("config", cfg.asMap());
+    meta.putPOJO("options", o);
+    meta.putPOJO("summary", summary);
+    PruneOutputs.write(out.resolve("bench.json"), meta);
+    PrintWriter w = spec.commandLine().getOut();
+    w.print(md);
+    w.printf(Locale.ROOT, "wrote %s (summary.md/.csv, runs.csv, sweep.csv, bench.json%s)%n", out,
+        o.sparsities().size() > 1 ? ", accuracy-vs-flops.png/.svg" : "");
     w.flush();
     return ExitCodes.OK;
   }

@@ -13,6 +13,7 @@ import io.qprune.formulation.importance.io.ScoreFiles;
 import io.qprune.formulation.model.Denoiser;
 import io.qprune.formulation.model.ModelFile;
 import io.qprune.formulation.model.Torch;
+import io.qprune.formulation.prune.ClassifierPruneRun;
 import io.qprune.formulation.prune.PruneConfig;
 import io.qprune.formulation.prune.PruneRun;
 import io.qprune.formulation.prune.PruneSettings;
@@ -35,6 +36,8 @@ import picocli.CommandLine.Spec;
     header = "Prune a network's filters to a target sparsity through a QUBO.",
     description = {"Prune a denoiser's filters: scores on calibration crops, the method's QUBO,"
         + " exactly k kept units via the capacity search, then PSNR/SSIM on validation and test.",
+        "With --model resnet20 (or a classifier file), prune a ResNet classifier's filters the same way:"
+        + " scores on training images, accuracy of the cut network on Fashion-MNIST (--data).",
         "With --scores, prune any network from scores computed elsewhere (mask only)."})
 public final class PruneCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -78,6 +81,9 @@ public final class PruneCommand implements Callable<Integer> {
           + " computed from their structure");
     }
     Torch.configure(cfg.threads());
+    if (ClassifierPruneRun.isClassifier(cfg.model())) {
+      return ClassifierPrune.run(cfg, sc, common.data, out, spec.commandLine().getOut(), new StageLog(err, null));
+    }
     try (Denoiser m = "default".equals(cfg.model()) ? ModelFile.loadDefault()
         : ModelFile.load(Path.of(cfg.model()))) {
       PruneRun.Result r;
@@ -159,11 +165,7 @@ public final class PruneCommand implements Callable<Integer> {
     rep.set("selection", PruneOutputs.selection(p));
     double keptFraction = cost == null ? Double.NaN : cost.value(p.selection().mask()) / cost.total();
     if (cost != null) {
-      ObjectNode c = rep.putObject("budget");
-      c.put("kind", settings.budget().kind().toString());
-      c.put("target_fraction", settings.budget().fraction());
-      c.put("kept_fraction", keptFraction);
-      c.put("cost_file", costFile.toString());
+      rep.set("budget", PruneOutputs.budget(settings.budget(), keptFraction).put("cost_file", costFile.toString()));
     }
     rep.set("seconds", PruneOutputs.seconds(Map.of("build_qubo", p.buildSeconds(),
         "capacity_search", p.selection().seconds())));
@@ -187,7 +189,7 @@ public final class PruneCommand implements Callable<Integer> {
   }
 
   /** Prints one line per stage to stderr. */
-  private static final class StageLog implements PruneRun.Progress {
+  static final class StageLog implements PruneRun.Progress {
     private final PrintWriter err;
     private final RefineProgress bar;
 
@@ -209,7 +211,7 @@ public final class PruneCommand implements Callable<Integer> {
 
     @Override
     public void finished(String stage, double seconds) {
-      if (stage.equals("refine")) {
+      if (stage.equals("refine") && bar != null) {
         bar.close();
       }
       err.printf(Locale.ROOT, "%s done in %.1f s%n", stage, seconds);

@@ -11,8 +11,11 @@ public final class PruneConfigOptions {
   @Option(names = "--config", paramLabel = "FILE", description = "Pruning config (YAML or JSON; default: built-in defaults, see configs/prune-default.yaml).")
   Path config;
 
-  @Option(names = "--model", paramLabel = "FILE", description = "Model file (default: the shipped Half-UNet).")
+  @Option(names = "--model", paramLabel = "FILE", description = "Model file, or resnet20 for the shipped classifier (default: the shipped Half-UNet).")
   Path model;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "Classifiers: the Fashion-MNIST folder (default: $QPRUNE_FASHION_MNIST or /usr/share/datasets/fashion-mnist).")
+  Path data;
 
   @Option(names = "--method", description = "hybrid, linear, l1-qubo or taylor.")
   String method;

@@ -151,6 +151,15 @@ public final class PruneOutputs {
    * Writes mask.json, qubo.json and qubo-exact-k.json.gz (the same model with the exact-k
    * constraint as a penalty, for any sampler; when a QUBO was solved) and scores.json into {@code out}.
    */
+  /** A budget's kind, its target fraction of the unpruned cost and the fraction a mask kept. */
+  public static ObjectNode budget(io.qprune.formulation.cost.Budget b, double keptFraction) {
+    ObjectNode c = JSON.createObjectNode();
+    c.put("kind", b.kind().toString());
+    c.put("target_fraction", b.fraction());
+    c.put("kept_fraction", keptFraction);
+    return c;
+  }
+
   public static void writeSelection(Path out, ScoreSet scores, Pruned p, PruneSettings s) {
     write(out.resolve(MASK), mask(scores.layout(), p.selection().mask(), s));
     Qubo q = p.qubo();

@@ -140,29 +140,16 @@ public final class PruningBench {
       MaskEvaluator val, long seed, double sp, List<SweepPoint> sweep, Map<String, double[]> tuned,
       Map<String, Double> tunedLinear, String key) {
     long t = System.nanoTime();
-    double best = Double.NEGATIVE_INFINITY;
-    double bestLinear = Double.NEGATIVE_INFINITY;
-    Map<Mask, Double> cache = new HashMap<>();
-    for (double a : options.alphas()) {
-      for (double b : options.betas()) {
-        PruneSettings s = s0.withMethod(Method.HYBRID).withAlphaBeta(a, b);
-        Mask mask = pruner.prune(scores, s, req, cost).selection().mask();
-        double psnr = cache.computeIfAbsent(mask, val::psnr);
-        sweep.add(new SweepPoint(sp, seed, a, b, psnr));
-        if (psnr > best) {
-          best = psnr;
-          tuned.put(key, new double[] {a, b});
-        }
-        if (b == 0 && psnr > bestLinear) {
-          bestLinear = psnr;
-          tunedLinear.put(key, a);
-        }
-      }
+    AlphaBetaSweep.Best best = AlphaBetaSweep.run(options.alphas(), options.betas(),
+        (a, b) -> pruner.prune(scores, s0.withMethod(Method.HYBRID).withAlphaBeta(a, b), req, cost).selection().mask(),
+        val::psnr, sp, seed, sweep);
+    tuned.put(key, new double[] {best.alpha(), best.beta()});
+    if (best.linearAlpha() != null) {
+      tunedLinear.put(key, best.linearAlpha());
     }
-    double[] ab = tuned.get(key);
     say("seed %d sparsity %.2f: tuned on %d validation crops: alpha %.2f, beta %.3g (val PSNR %.3f dB;"
-        + " %d points, %d distinct masks, %.1f s)", seed, sp, val.crops(), ab[0], ab[1], best,
-        options.alphas().size() * options.betas().size(), cache.size(), secs(t));
+        + " %d points, %d distinct masks, %.1f s)", seed, sp, val.crops(), best.alpha(), best.beta(), best.score(),
+        options.alphas().size() * options.betas().size(), best.distinct(), secs(t));
   }
 
   private RunRow one(Pruned p, double select, PruneSettings s, MaskEvaluator val,

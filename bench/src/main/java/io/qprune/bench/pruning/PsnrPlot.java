@@ -36,13 +36,19 @@ public final class PsnrPlot {
    * {@code unpruned} (unless NaN) draws a dashed reference line.
    */
   public static void plot(List<Series> series, double unpruned, String title, Path png) {
-    plot(series, unpruned, title, "filter sparsity (fraction of units pruned)", png);
+    plot(series, unpruned, title, "filter sparsity (fraction of units pruned)", "test PSNR (dB)", png);
   }
 
   /** The same with another x axis (e.g. the fraction of the unpruned FLOPs kept). */
   public static void plot(List<Series> series, double unpruned, String title, String xTitle, Path png) {
+    plot(series, unpruned, title, xTitle, "test PSNR (dB)", png);
+  }
+
+  /** {@link #plot(List, double, String, Path)} with other axis titles (e.g. accuracy against FLOPs kept). */
+  public static void plot(List<Series> series, double unpruned, String title, String xTitle, String yTitle,
+      Path png) {
     XYChart chart = new XYChartBuilder().width(series.size() > 4 ? 1040 : 800).height(540).title(title)
-        .xAxisTitle(xTitle).yAxisTitle("test PSNR (dB)").build();
+        .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
     // one legend row fits about four series; more go in a column beside the plot
     boolean column = series.size() > 4;
     chart.getStyler().setLegendPosition(column ? org.knowm.xchart.style.Styler.LegendPosition.OutsideE

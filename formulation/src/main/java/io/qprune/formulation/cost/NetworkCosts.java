@@ -2,15 +2,24 @@ package io.qprune.formulation.cost;
 
 import io.qprune.formulation.model.Architecture;
 import io.qprune.formulation.model.ModelSpec;
+import io.qprune.formulation.model.ResNetSpec;
 import java.util.stream.IntStream;
 
-/** The FLOPs or parameter cost of a shipped denoiser architecture as a function of its mask. */
+/** The FLOPs or parameter cost of a shipped network architecture as a function of its mask. */
 public final class NetworkCosts {
   private NetworkCosts() {}
 
   /** The cost of {@code spec}'s network, over its units in global order. */
   public static MaskCost of(ModelSpec spec, CostKind kind) {
     return spec.architecture() == Architecture.HALF_UNET ? new HalfUNetCost(spec, kind) : dnCnn(spec, kind);
+  }
+
+  /**
+   * The cost of a filter-pruned ResNet classifier over its channel units (see {@link ResNetCost}):
+   * an exact quadratic.
+   */
+  public static QuadraticCost of(ResNetSpec spec, CostKind kind) {
+    return ResNetCost.of(spec, kind);
   }
 
   /**

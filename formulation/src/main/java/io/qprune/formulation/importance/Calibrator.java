@@ -2,7 +2,10 @@ package io.qprune.formulation.importance;
 
 import io.qprune.api.InvalidInputException;
 import io.qprune.formulation.data.NoisyPair;
+import io.qprune.formulation.classify.LabelledImages;
 import io.qprune.formulation.model.Calibration;
+import io.qprune.formulation.model.Classifier;
+import io.qprune.formulation.model.ClassifierGradients;
 import io.qprune.formulation.model.Denoiser;
 import io.qprune.formulation.model.MaskGradients;
 import java.util.EnumMap;
@@ -10,7 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Measures every score of the spec on a calibration set in chunked forward/backward passes
+ * Measures every score of the spec on a calibration set (a denoiser's crops, a classifier's
+ * images) in chunked forward/backward passes
  * (Taylor = |mean ∂L/∂m|, Fisher = ½ mean (∂L/∂m)², L1 from the weights) and the within-layer
  * cosine similarity of the units' average-pooled activation maps.
  */
@@ -39,13 +43,36 @@ public final class Calibrator {
     if (crops.isEmpty()) {
       throw new InvalidInputException("The calibration set is empty");
     }
-    int n = model.units().size();
+    return measure(UnitLayout.of(model), FilterL1.of(model), crops.size(),
+        (from, to) -> MaskGradients.compute(model, crops.subList(from, to), pooled));
+  }
+
+  /**
+   * Scores and similarity of a classifier's channel units on {@code images} (the loss: each image's
+   * cross-entropy); activation maps are pooled to {@link ClassifierGradients#pooledSide} whatever
+   * the pooled size given here.
+   */
+  public ScoreSet measure(Classifier model, LabelledImages images) {
+    if (images.count() == 0) {
+      throw new InvalidInputException("The calibration set " + images.source() + " is empty");
+    }
+    int side = ClassifierGradients.pooledSide(model.spec());
+    return measure(UnitLayout.ofLayers(model.channelLayers()), FilterL1.of(model), images.count(),
+        (from, to) -> ClassifierGradients.compute(model, images, from, to, side));
+  }
+
+  /** Calibration of samples {@code from}..{@code to}. */
+  private interface Chunk {
+    Calibration of(int from, int to);
+  }
+
+  private ScoreSet measure(UnitLayout layout, double[] l1, int m, Chunk chunks) {
+    int n = layout.size();
     double[] sum = new double[n];
     double[] sumSq = new double[n];
     float[][] acts = new float[n][];
-    for (int from = 0; from < crops.size(); from += chunk) {
-      List<NoisyPair> part = crops.subList(from, Math.min(crops.size(), from + chunk));
-      Calibration c = MaskGradients.compute(model, part, pooled);
+    for (int from = 0; from < m; from += chunk) {
+      Calibration c = chunks.of(from, Math.min(m, from + chunk));
       for (int u = 0; u < n; u++) {
         for (int s = 0; s < c.samples(); s++) {
           double g = c.gradient(u, s);
@@ -55,16 +82,14 @@ public final class Calibrator {
         acts[u] = append(acts[u], c.activations(u));
       }
     }
-    int m = crops.size();
     double[] taylor = new double[n];
     double[] fisher = new double[n];
     for (int u = 0; u < n; u++) {
       taylor[u] = Math.abs(sum[u] / m);
       fisher[u] = 0.5 * sumSq[u] / m;
     }
-    UnitLayout layout = UnitLayout.of(model);
     Map<ScoreKind, double[]> scores = new EnumMap<>(ScoreKind.class);
-    scores.put(ScoreKind.L1, FilterL1.of(model));
+    scores.put(ScoreKind.L1, l1);
     scores.put(ScoreKind.TAYLOR, taylor);
     scores.put(ScoreKind.FISHER, fisher);
     return ScoreSet.of(layout, scores, Redundancy.cosine(layout, acts, centred), "calibration");

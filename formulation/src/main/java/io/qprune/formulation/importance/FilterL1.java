@@ -2,6 +2,7 @@ package io.qprune.formulation.importance;
 
 import ai.djl.nn.Parameter;
 import io.qprune.api.QpruneException;
+import io.qprune.formulation.model.Classifier;
 import io.qprune.formulation.model.Denoiser;
 import io.qprune.formulation.model.Layer;
 
@@ -11,6 +12,26 @@ import io.qprune.formulation.model.Layer;
  */
 public final class FilterL1 {
   private FilterL1() {}
+
+  /**
+   * One L1 value per channel unit of a classifier: the summed absolute weights of every output
+   * filter that makes the unit's channel (for a residual stream, the stem's or each block's second conv).
+   */
+  public static double[] of(Classifier model) {
+    double[] out = new double[model.channelUnits()];
+    for (Layer layer : model.channelLayers()) {
+      for (int k : model.producers(layer.index())) {
+        float[] w = model.weights(k);
+        int per = w.length / layer.units();
+        for (int j = 0; j < layer.units(); j++) {
+          for (int t = j * per; t < (j + 1) * per; t++) {
+            out[layer.firstUnit() + j] += Math.abs(w[t]);
+          }
+        }
+      }
+    }
+    return out;
+  }
 
   /** One L1 value per unit, in the model's global unit order. */
   public static double[] of(Denoiser model) {

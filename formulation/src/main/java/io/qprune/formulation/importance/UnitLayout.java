@@ -43,6 +43,19 @@ public final class UnitLayout {
     return of(ids, layerNames);
   }
 
+  /** The units of {@code layers} (consecutive, in order), with ids {@code layer:index}. */
+  public static UnitLayout ofLayers(List<Layer> layers) {
+    List<String> ids = new ArrayList<>();
+    List<String> layerNames = new ArrayList<>();
+    for (Layer l : layers) {
+      for (int j = 0; j < l.units(); j++) {
+        ids.add(l.name() + ":" + j);
+        layerNames.add(l.name());
+      }
+    }
+    return of(ids, layerNames);
+  }
+
   /** Units with the given ids (distinct, non-blank) and layer names, one per unit. */
   public static UnitLayout of(List<String> ids, List<String> layerOfUnit) {
     if (ids.size() != layerOfUnit.size()) {

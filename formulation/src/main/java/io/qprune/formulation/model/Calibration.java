@@ -2,7 +2,8 @@ package io.qprune.formulation.model;
 
 /**
  * Per-sample mask gradients {@code ∂L/∂m} (and optionally pooled activations) of every unit on
- * a calibration batch, where L is the summed per-sample training loss (MSE on the 0–1 scale), so
+ * a calibration batch, where L is the summed per-sample training loss (MSE on the 0–1 scale for a
+ * denoiser, cross-entropy for a classifier), so
  * that {@code gradient(u, n) = ∂L_n/∂m_u}. Taylor scores use the mean over samples, Fisher
  * scores the mean square.
  */
@@ -69,7 +70,9 @@ public final class Calibration {
 
   /**
    * A copy of one unit's unmasked activations, average-pooled to pooled × pooled, laid out
-   * sample × channel-of-unit × pooled × pooled (for redundancy, e.g. cosine similarity).
+   * sample × map-of-unit × pooled × pooled (for redundancy, e.g. cosine similarity); a unit's maps
+   * are its channels (two for a Ghost unit), or for a residual stream the channel at each place it
+   * is made.
    */
   public float[] activations(int unit) {
     if (activations == null) {

@@ -24,6 +24,7 @@ public final class Classifier implements AutoCloseable {
   private final Map<String, String> info;
   private float[] mean;
   private float[] std;
+  private Mask channelMask;
 
   private Classifier(ResNetSpec spec, NDManager manager, ResNet net, float[] mean, float[] std,
       Map<String, String> info) {
@@ -33,6 +34,12 @@ public final class Classifier implements AutoCloseable {
     this.mean = mean;
     this.std = std;
     this.info = new LinkedHashMap<>(info);
+    this.channelMask = Mask.all(units(net.channelLayers()));
+  }
+
+  private static int units(List<Layer> layers) {
+    Layer last = layers.get(layers.size() - 1);
+    return last.firstUnit() + last.units();
   }
 
   /** A new network with seeded He-initialised weights and the given input normalisation. */
@@ -132,21 +139,103 @@ public final class Classifier implements AutoCloseable {
     return arrays.create(v, new Shape(to - from, data.channels(), data.height(), data.width()));
   }
 
-  /** Class scores for normalised inputs; batch statistics when training. */
+  /**
+   * The channel layers filter pruning decides on, in the global unit order of {@link #channelMask()}:
+   * for each stage {@code stageS} (its residual stream: the channels the stem or the stage's first
+   * block makes and every residual addition of the stage adds to, one unit per channel index),
+   * then {@code sSbB.conv1} for each of its blocks (that conv's output channels after BN and ReLU).
+   */
+  public List<Layer> channelLayers() {
+    return net.channelLayers();
+  }
+
+  /** The number of channel units (prunable filters, shortcut-tied channels counted once). */
+  public int channelUnits() {
+    return channelMask.size();
+  }
+
+  /**
+   * The weight layers (indices into {@link #weightLayers()}) whose output channels are channel layer
+   * {@code layer}'s: the stem (first stage) and every block's second conv for a stream, the block's
+   * first conv otherwise.
+   */
+  public int[] producers(int layer) {
+    List<Layer> layers = net.channelLayers();
+    for (int s = 0; s < 3; s++) {
+      if (layer == net.streamLayer(s)) {
+        java.util.List<Integer> out = new java.util.ArrayList<>();
+        if (s == 0) {
+          out.add(0);
+        }
+        for (int b = 0; b < spec.blocks(); b++) {
+          out.add(net.conv1(s, b) + 1);
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+      }
+      for (int b = 0; b < spec.blocks(); b++) {
+        if (layer == net.innerLayer(s, b)) {
+          return new int[] {net.conv1(s, b)};
+        }
+      }
+    }
+    throw new IndexOutOfBoundsException("Channel layer " + layer + " of " + layers.size());
+  }
+
+  /** The channel mask every forward pass applies (initially keeps all). */
+  public Mask channelMask() {
+    return channelMask;
+  }
+
+  /** Sets the channel mask for later forward passes (training, inference, accuracy). */
+  public void setChannelMask(Mask mask) {
+    if (mask.size() != channelUnits()) {
+      throw new InvalidInputException("The channel mask has " + mask.size() + " units; " + this + " has "
+          + channelUnits() + " (" + channelLayers().size() + " channel layers)");
+    }
+    channelMask = mask;
+  }
+
+  /** The channel mask as one 1 × units × 1 × 1 array per channel layer made in {@code arrays}; null when it keeps all. */
+  List<NDArray> maskArrays(Mask mask, NDManager arrays) {
+    if (mask.kept() == mask.size()) {
+      return null;
+    }
+    List<NDArray> out = new java.util.ArrayList<>();
+    for (Layer l : channelLayers()) {
+      out.add(arrays.create(MaskedNetwork.layerMask(mask, l), new Shape(1, l.units(), 1, 1)));
+    }
+    return out;
+  }
+
+  /** The network under {@code mask} with the pruned channels cut away (see {@link SlimResNet}). */
+  public SlimResNet cut(Mask mask) {
+    if (mask.size() != channelUnits()) {
+      throw new InvalidInputException("The channel mask has " + mask.size() + " units; " + this + " has "
+          + channelUnits());
+    }
+    return SlimResNet.of(spec, net, mask);
+  }
+
+  /** ResNet internals for the mask-gradient pass. */
+  ResNet net() {
+    return net;
+  }
+
+  /** Class scores for normalised inputs under the channel mask; batch statistics when training. */
   public NDArray logits(NDArray x, boolean training) {
-    return net.logits(x, training);
+    return net.logits(x, training, maskArrays(channelMask, x.getManager()), null);
   }
 
   /**
    * Class scores at inference with each prunable layer's weights multiplied by its 0/1 array in
-   * {@code masks} (null: keep all) and batch norm folded into the convs; equals
+   * {@code masks} (null: keep all), under the channel mask, and batch norm folded into the convs; equals
    * {@code logits(x, false)} under the mask up to float rounding.
    */
   public NDArray logitsMasked(NDArray x, List<float[]> masks, NDManager arrays) {
     if (masks != null) {
       checkMasks(masks);
     }
-    return net.logitsFolded(x, masks, arrays);
+    return net.logitsFolded(x, masks, maskArrays(channelMask, arrays), arrays);
   }
 
   private void checkMasks(List<float[]> masks) {
@@ -225,14 +314,23 @@ public final class Classifier implements AutoCloseable {
     return out;
   }
 
-  /** Top-1 accuracy (0–1) on {@code data} under {@code masks} (null keeps all), in batches. */
+  /** Top-1 accuracy (0–1) on {@code data} under {@code masks} (null keeps all) and the channel mask, in batches. */
   public double accuracy(LabelledImages data, List<float[]> masks, int batch) {
+    return accuracy(data, batch, manager, (x, sub) -> logitsMasked(x, masks, sub));
+  }
+
+  /** Top-1 accuracy (0–1) on {@code data} of the cut network {@code slim} (made from this one), in batches. */
+  public double accuracy(SlimResNet slim, LabelledImages data, int batch) {
+    return accuracy(data, batch, slim.manager(), slim::logits);
+  }
+
+  private double accuracy(LabelledImages data, int batch, NDManager parent,
+      java.util.function.BiFunction<NDArray, NDManager, NDArray> logits) {
     int correct = 0;
     for (int from = 0; from < data.count(); from += batch) {
       int to = Math.min(data.count(), from + batch);
-      try (NDManager sub = manager.newSubManager()) {
-        NDArray x = inputs(data, from, to, sub);
-        long[] pred = logitsMasked(x, masks, sub).argMax(1).toLongArray();
+      try (NDManager sub = parent.newSubManager()) {
+        long[] pred = logits.apply(inputs(data, from, to, sub), sub).argMax(1).toLongArray();
         for (int i = 0; i < pred.length; i++) {
           correct += pred[i] == data.label(from + i) ? 1 : 0;
         }

@@ -146,11 +146,12 @@ final class HalfUNet extends MaskedNetwork {
   }
 
   /**
-   * One half of a block output over the units {@code have} re-laid over the units {@code union} (a
-   * superset): missing units' channels are zero.
+   * One half of a block output over the units {@code have} re-laid over the units {@code union}
+   * (both ascending): units of {@code union} missing from {@code have} get zero channels, units of
+   * {@code have} outside {@code union} are dropped.
    */
   static NDArray spread(NDArray f, int[] have, int[] union, NDManager arrays) {
-    if (have.length == union.length) {
+    if (Arrays.equals(have, union)) {
       return f;
     }
     long[] idx = new long[union.length];

@@ -81,8 +81,11 @@ public final class MaskGradients {
     return new Calibration(grads, acts, n, Math.max(pooled, 0));
   }
 
-  /** Pools the one-sample {@code tap} into sample {@code smp}'s place among {@code n} in acts. */
-  private static void pool(NDArray tap, Layer layer, int pooled, float[][] acts, int smp, int n) {
+  /**
+   * Pools the one-sample {@code tap} (its channel k·units + j belongs to the layer's unit j) into
+   * sample {@code smp}'s place among {@code n} in acts.
+   */
+  static void pool(NDArray tap, Layer layer, int pooled, float[][] acts, int smp, int n) {
     Shape s = tap.getShape();
     long taken = s.get(0);
     long c = s.get(1);

@@ -21,6 +21,13 @@ import java.util.List;
  * resolution with a stride-2 conv and a parameter-free shortcut (subsampling, zero channels
  * appended), global average pooling and a linear classifier. Every conv and the classifier's
  * weight matrix are prunable weight by weight; input is N × C × H × W, normalised.
+ *
+ * <p>For filter pruning its channels form {@link #channelLayers() channel layers}: each block's
+ * first conv (after BN and ReLU), and each stage's residual stream — the channels the stem or the
+ * stage's first block makes and every residual addition adds to, one unit per channel index. A
+ * stream unit is masked after every addition's ReLU, so a pruned one is zero throughout its stage:
+ * no conv need make it or read it, and the next stage's shortcut gets zero in its place (the
+ * shortcut has no weights, so a stage's stream is decided apart from the others).
  */
 final class ResNet extends AbstractBlock implements ParamFactory {
   private static final Shape ONE = new Shape(1, 1);
@@ -30,6 +37,7 @@ final class ResNet extends AbstractBlock implements ParamFactory {
   private final List<Conv> convs = new ArrayList<>();
   private final List<BatchNormParams> norms = new ArrayList<>();
   private final List<WeightLayer> layers = new ArrayList<>();
+  private final List<Layer> units = new ArrayList<>();
   private final Parameter fcWeight;
   private final Parameter fcBias;
   private int total;
@@ -54,6 +62,16 @@ final class ResNet extends AbstractBlock implements ParamFactory {
     fcBias = param("fc.bias", Parameter.Type.BIAS, new Shape(spec.classes()));
     layers.add(new WeightLayer("fc", layers.size(), spec.classes() * in, total));
     total += spec.classes() * in;
+    int first = 0;
+    for (int s = 0; s < 3; s++) {
+      int c = w << s;
+      units.add(new Layer("stage" + (s + 1), units.size(), c, first, 1));
+      first += c;
+      for (int b = 0; b < spec.blocks(); b++) {
+        units.add(new Layer("s" + (s + 1) + "b" + (b + 1) + ".conv1", units.size(), c, first, 1));
+        first += c;
+      }
+    }
   }
 
   private void add(String name, int in, int out, int stride) {
@@ -103,28 +121,73 @@ final class ResNet extends AbstractBlock implements ParamFactory {
     }
   }
 
-  /** Class scores (N × classes); batch statistics when training. */
-  NDArray logits(NDArray x, boolean training) {
-    return run(x, (k, in) -> norms.get(k).apply(convs.get(k).apply(in), training), null, null);
+  /** The prunable channel groups: per stage its residual stream, then each block's first conv. */
+  List<Layer> channelLayers() {
+    return List.copyOf(units);
+  }
+
+  /** The channel layer of stage {@code s}'s residual stream. */
+  int streamLayer(int s) {
+    return s * (spec.blocks() + 1);
+  }
+
+  /** The channel layer of block {@code b}'s first conv in stage {@code s}. */
+  int innerLayer(int s, int b) {
+    return streamLayer(s) + 1 + b;
+  }
+
+  /** The conv of block {@code b}'s first conv in stage {@code s} (its second is the next one). */
+  int conv1(int s, int b) {
+    return 1 + 2 * (s * spec.blocks() + b);
+  }
+
+  /** The convs in forward order (stem, then conv1/conv2 of each block). */
+  List<Conv> convs() {
+    return List.copyOf(convs);
+  }
+
+  /** The batch norm after conv {@code k}. */
+  BatchNormParams norm(int k) {
+    return norms.get(k);
+  }
+
+  /** The classifier's weight (classes × final width) and bias. */
+  NDArray[] fc() {
+    return new NDArray[] {fcWeight.getArray(), fcBias.getArray()};
+  }
+
+  /** Receives each channel layer's activation (N × channels × h × w) before its mask, at every place it is used. */
+  interface Tap {
+    void accept(int layer, NDArray activation);
+  }
+
+  /**
+   * Class scores (N × classes); batch statistics when training. {@code masks} (null keeps all):
+   * one array per channel layer, (1 or N) × units × 1 × 1, multiplying the layer's channels where
+   * they are made (a stream's at the stem or stage entry and after every residual addition's ReLU).
+   */
+  NDArray logits(NDArray x, boolean training, List<NDArray> masks, Tap tap) {
+    return run(x, (k, in) -> norms.get(k).apply(convs.get(k).apply(in), training), null, null, masks, tap);
   }
 
   /**
    * Class scores at inference (running statistics) with every weight multiplied by its entry of
-   * {@code masks} (one flattened 0/1 array per weight layer, null keeps all) and the batch norms
-   * folded into the convs; the folded weights are made in {@code arrays}.
+   * {@code weightMasks} (one flattened 0/1 array per weight layer, null keeps all), the channel
+   * {@code masks} of {@link #logits(NDArray, boolean, List, Tap)} and the batch norms folded into
+   * the convs; the folded weights are made in {@code arrays}.
    */
-  NDArray logitsFolded(NDArray x, List<float[]> masks, NDManager arrays) {
+  NDArray logitsFolded(NDArray x, List<float[]> weightMasks, List<NDArray> masks, NDManager arrays) {
     return run(x, (k, in) -> {
       float[][] f = norms.get(k).fold(ones(channels(k)));
-      return convs.get(k).applyFolded(in, f[0], f[1], masks == null ? null : masks.get(k), arrays);
-    }, masks == null ? null : masks.get(layers.size() - 1), arrays);
+      return convs.get(k).applyFolded(in, f[0], f[1], weightMasks == null ? null : weightMasks.get(k), arrays);
+    }, weightMasks == null ? null : weightMasks.get(layers.size() - 1), arrays, masks, null);
   }
 
   private int channels(int k) {
     return Math.toIntExact(convs.get(k).weight().getArray().getShape().get(0));
   }
 
-  private static float[] ones(int n) {
+  static float[] ones(int n) {
     float[] v = new float[n];
     java.util.Arrays.fill(v, 1f);
     return v;
@@ -134,19 +197,31 @@ final class ResNet extends AbstractBlock implements ParamFactory {
     NDArray apply(int k, NDArray in);
   }
 
-  private NDArray run(NDArray x, ConvBn convBn, float[] fcMask, NDManager arrays) {
-    NDArray h = Activation.relu(convBn.apply(0, x));
+  private static NDArray unit(NDArray a, int layer, List<NDArray> masks, Tap tap) {
+    if (tap != null) {
+      tap.accept(layer, a);
+    }
+    return masks == null ? a : a.mul(masks.get(layer));
+  }
+
+  /** The parameter-free shortcut into a new stage: every other pixel, zero channels appended. */
+  static NDArray downsample(NDArray h) {
+    return Pool.maxPool2d(h, ONE, TWO, new Shape(0, 0), false);
+  }
+
+  private NDArray run(NDArray x, ConvBn convBn, float[] fcMask, NDManager arrays, List<NDArray> masks, Tap tap) {
+    NDArray h = unit(Activation.relu(convBn.apply(0, x)), streamLayer(0), masks, tap);
     int k = 1;
     for (int s = 0; s < 3; s++) {
       for (int b = 0; b < spec.blocks(); b++) {
-        NDArray o = Activation.relu(convBn.apply(k, h));
+        NDArray o = unit(Activation.relu(convBn.apply(k, h)), innerLayer(s, b), masks, tap);
         o = convBn.apply(k + 1, o);
         NDArray shortcut = h;
         if (s > 0 && b == 0) {
-          shortcut = Pool.maxPool2d(h, ONE, TWO, new Shape(0, 0), false);
+          shortcut = downsample(h);
           shortcut = NDArrays.concat(new NDList(shortcut, shortcut.zerosLike()), 1);
         }
-        h = Activation.relu(o.add(shortcut));
+        h = unit(Activation.relu(o.add(shortcut)), streamLayer(s), masks, tap);
         k += 2;
       }
     }
@@ -165,7 +240,7 @@ final class ResNet extends AbstractBlock implements ParamFactory {
   @Override
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-    return new NDList(logits(inputs.singletonOrThrow(), training));
+    return new NDList(logits(inputs.singletonOrThrow(), training, null, null));
   }
 
   @Override

@@ -34,6 +34,7 @@ public final class PruneConfig {
     calibrationCrops();
     positive("calibration_size");
     positive("calibration_chunk");
+    positive("calibration_images");
     positive("pooled");
     positive("threads");
     number("sigma");
@@ -61,6 +62,7 @@ public final class PruneConfig {
     d.put("calibration_crops", 64);
     d.put("calibration_size", 128);
     d.put("calibration_chunk", 16);
+    d.put("calibration_images", 512);
     d.put("pooled", 8);
     d.put("centred", true);
     d.put("sigma", 25.0);
@@ -176,6 +178,11 @@ public final class PruneConfig {
 
   public int calibrationCrops() {
     return positive("calibration_crops");
+  }
+
+  /** Classifiers: the training images the scores are measured on (drawn with the seed). */
+  public int calibrationImages() {
+    return positive("calibration_images");
   }
 
   public int calibrationSize() {

@@ -11,6 +11,8 @@ import io.qprune.formulation.data.PatchSampler;
 import io.qprune.formulation.data.Photo;
 import io.qprune.formulation.data.ShippedPhotos;
 import io.qprune.formulation.data.Split;
+import io.qprune.formulation.classify.LabelledImages;
+import io.qprune.formulation.model.Classifier;
 import io.qprune.formulation.model.Denoiser;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -23,6 +25,25 @@ import java.util.SplittableRandom;
  */
 public final class BnRecalibration {
   private BnRecalibration() {}
+
+  /**
+   * A classifier under its channel mask: {@code batches} forward passes in training mode over
+   * seeded random batches of {@code train} (BN momentum 0.1 per pass).
+   */
+  public static void run(Classifier model, LabelledImages train, int batches, int batchSize, long seed) {
+    if (batches < 1 || batchSize < 2) {
+      throw new InvalidInputException("BN recalibration needs batches >= 1 and batch size >= 2,"
+          + " got " + batches + " and " + batchSize);
+    }
+    SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 13);
+    for (int b = 0; b < batches; b++) {
+      int[] idx = r.ints(Math.min(batchSize, train.count()), 0, train.count()).toArray();
+      LabelledImages batch = train.select(idx, "bn batch");
+      try (NDManager sub = model.manager().newSubManager()) {
+        model.logits(model.inputs(batch, 0, batch.count(), sub), true);
+      }
+    }
+  }
 
   /** Runs {@code batches} forward passes in training mode (BN momentum 0.1 per pass). */
   public static void run(Denoiser model, int batches, int batchSize, int patch, Noise noise,

@@ -14,11 +14,17 @@ import java.util.SplittableRandom;
 public final class ClassifierFineTune {
   private ClassifierFineTune() {}
 
-  /** Fine-tunes {@code model} in place for {@code steps} batches; returns the mean loss of the last 20 steps. */
+  /**
+   * Fine-tunes {@code model} in place for {@code steps} batches; returns the mean loss of the last 20
+   * steps. {@code masks} may be null (a filter-pruned model: its channel mask, applied in every
+   * forward pass, keeps the pruned channels at zero).
+   */
   public static double run(Classifier model, List<float[]> masks, LabelledImages train, int steps, double lr,
       long seed, TrainListener listener) {
     ClassifierTrainConfig cfg = ClassifierTrainConfig.defaults();
-    model.multiplyWeights(masks);
+    if (masks != null) {
+      model.multiplyWeights(masks);
+    }
     AdamState adam = new AdamState(model.network(), model.manager());
     int per = (train.count() + cfg.batch() - 1) / cfg.batch();
     int[] order = null;
@@ -36,7 +42,9 @@ public final class ClassifierFineTune {
       double rate = lr * 0.5 * (1 + Math.cos(Math.PI * step / steps));
       LabelledImages batch = ClassifierTraining.augment(train.select(idx, "batch"), cfg, (int) (seed * 7919 + step));
       double loss = ClassifierTraining.trainStep(model, adam, batch, rate, cfg.weightDecay());
-      model.multiplyWeights(masks);
+      if (masks != null) {
+        model.multiplyWeights(masks);
+      }
       listener.stepped(step, loss, rate);
       if (step >= steps - 20) {
         tail += loss;

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qprune.formulation.data.ColorMode;
 import io.qprune.formulation.model.Architecture;
+import io.qprune.formulation.model.Classifier;
+import io.qprune.formulation.model.ResNetSpec;
+import io.qprune.formulation.model.SlimResNet;
 import io.qprune.formulation.model.Cost;
 import io.qprune.formulation.model.Denoiser;
 import io.qprune.formulation.model.Mask;
@@ -52,6 +55,41 @@ class NetworkCostsTest {
     ModelSpec spec = new ModelSpec(Architecture.DNCNN, 12, 5, ColorMode.GREY);
     matchesModel(spec);
     assertThat(NetworkCosts.of(spec, CostKind.FLOPS)).isInstanceOf(QuadraticCost.class);
+  }
+
+  @Test
+  void resNetCostsMatchTheCutNetworkToTheUnit() {
+    for (ResNetSpec spec : new ResNetSpec[] {ResNetSpec.resnet20FashionMnist(), new ResNetSpec(14, 3, 3, 30, 7)}) {
+      try (Classifier c = Classifier.create(spec, 2, new float[spec.channels()], ones(spec.channels()))) {
+        QuadraticCost flops = NetworkCosts.of(spec, CostKind.FLOPS);
+        QuadraticCost params = NetworkCosts.of(spec, CostKind.PARAMS);
+        assertThat(flops.size()).isEqualTo(c.channelUnits());
+        Random r = new Random(11);
+        for (int t = 0; t < 60; t++) {
+          boolean[] keep = t == 0 ? all(c.channelUnits()) : randomMask(r, c.channelUnits());
+          try (SlimResNet slim = c.cut(Mask.of(keep))) {
+            assertThat(flops.value(keep)).as("%s flops of mask %d", spec, t).isEqualTo(2.0 * slim.macs());
+            assertThat(params.value(keep)).as("%s params of mask %d", spec, t).isEqualTo((double) slim.params());
+          }
+        }
+        // unpruned: every trainable parameter (BN running statistics are not trainable)
+        long trainable = c.network().getParameters().values().stream()
+            .filter(p -> p.requiresGradient()).mapToLong(p -> p.getArray().size()).sum();
+        assertThat(params.total()).isEqualTo((double) trainable);
+      }
+    }
+  }
+
+  private static float[] ones(int n) {
+    float[] v = new float[n];
+    java.util.Arrays.fill(v, 1f);
+    return v;
+  }
+
+  private static boolean[] all(int n) {
+    boolean[] v = new boolean[n];
+    java.util.Arrays.fill(v, true);
+    return v;
   }
 
   @Test

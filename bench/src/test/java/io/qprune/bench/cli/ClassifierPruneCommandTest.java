@@ -1,0 +1,116 @@
+package io.qprune.bench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qprune.api.Qubo;
+import io.qprune.api.io.BqmJson;
+import io.qprune.formulation.classify.IdxFixture;
+import io.qprune.formulation.model.Classifier;
+import io.qprune.formulation.model.ClassifierFile;
+import io.qprune.formulation.model.Mask;
+import io.qprune.formulation.model.ResNetSpec;
+import io.qprune.formulation.model.SlimResNet;
+import io.qprune.formulation.model.Torch;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Filter pruning of a small ResNet to a FLOPs budget through {@code qprune prune} and {@code qprune
+ * bench pruning}: every method's mask costs at most the budget and within 1 % of it, the reported
+ * cost is what the cut network really computes, and the outputs are written.
+ */
+class ClassifierPruneCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir static Path dir;
+  static Path data;
+  static Path model;
+
+  @BeforeAll
+  static void fixture() throws Exception {
+    Torch.configure(1);
+    data = dir.resolve("fmnist");
+    IdxFixture.writeTestSplit(data, 200, 10, 5);
+    model = dir.resolve("resnet14.qpm");
+    try (Classifier c = Classifier.create(new ResNetSpec(14, 4, 1, 28, 10), 3, new float[] {0.1f},
+        new float[] {0.25f})) {
+      ClassifierFile.save(c, model);
+    }
+  }
+
+  private static String[] common(String... extra) {
+    List<String> a = new java.util.ArrayList<>(List.of("--model", model.toString(), "--data", data.toString(),
+        "--threads", "1", "--set", "calibration_images=12", "--set", "calibration_chunk=5", "--param",
+        "num_reads=2"));
+    a.addAll(List.of(extra));
+    return a.toArray(String[]::new);
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+
+  @Test
+  void pruneMeetsTheFlopsBudgetAsTheCutNetworkCountsIt() throws Exception {
+    for (String method : new String[] {"hybrid", "halp", "taylor"}) {
+      Path out = dir.resolve("prune-" + method);
+      CliRun r = CliRun.main(concat(new String[] {"prune"}, common("--flops", "0.5", "--method", method, "--out",
+          out.toString())));
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(r.out()).contains("channel units", "test accuracy").containsPattern("FLOPs (49\\.[5-9]\\d|50\\.00) %");
+      JsonNode rep = JSON.readTree(Files.readString(out.resolve("report.json")));
+      double kept = rep.at("/budget/kept_fraction").asDouble();
+      assertThat(kept).as(method).isBetween(0.495, 0.5);
+      assertThat(rep.at("/budget/within_tolerance").asBoolean()).isTrue();
+      assertThat(rep.at("/test/accuracy").asDouble()).isBetween(0.0, 1.0);
+      JsonNode mask = JSON.readTree(Files.readString(out.resolve("mask.json")));
+      assertThat(mask.get("unit_ids").get(0).asText()).isEqualTo("stage1:0");
+      int[] bits = new int[mask.get("kept").size()];
+      for (int i = 0; i < bits.length; i++) {
+        bits[i] = mask.get("kept").get(i).asInt();
+      }
+      try (Classifier c = ClassifierFile.load(model); SlimResNet all = c.cut(Mask.all(bits.length));
+          SlimResNet cut = c.cut(Mask.ofBits(bits))) {
+        assertThat(rep.at("/cost/flops_per_image").asDouble()).isEqualTo(2.0 * cut.macs());
+        assertThat(rep.at("/cost/flops_full").asDouble()).isEqualTo(2.0 * all.macs());
+        assertThat(rep.at("/cost/params").asDouble()).isEqualTo((double) cut.params());
+      }
+      if (method.equals("hybrid")) {
+        Qubo q = BqmJson.read(out.resolve("qubo.json"));
+        assertThat(q.numVariables()).isEqualTo(bits.length);
+        assertThat(rep.at("/selection/qubo_interactions").asInt()).isPositive();
+      }
+    }
+  }
+
+  @Test
+  void benchComparesEveryMethodAtTheSameBudget() throws Exception {
+    Path out = dir.resolve("bench");
+    CliRun r = CliRun.main(concat(new String[] {"bench", "pruning"}, common("--budget", "flops", "--levels", "0.7,0.5",
+        "--methods", "taylor,l1,fisher,halp,hybrid", "--seeds", "1", "--alphas", "0,1", "--betas", "0,0.1",
+        "--val-images", "10", "--bn-recal", "1", "--out", out.toString())));
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("| 0.50 | hybrid |", "| 0.50 | halp |", "| 0.70 | l1 |", "| 0.50 | hybrid+bn |");
+    List<String> lines = Files.readAllLines(out.resolve("summary.csv"));
+    assertThat(lines).hasSize(1 + 2 * 10);
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split(",");
+      double level = Double.parseDouble(f[1]);
+      assertThat(Double.parseDouble(f[8])).as(line).isBetween(0.99 * level, level); // flops_min
+      assertThat(Double.parseDouble(f[9])).as(line).isLessThanOrEqualTo(level); // flops_max
+      assertThat(f[10]).as(line).isEqualTo("1");
+    }
+    assertThat(out.resolve("accuracy-vs-flops.png")).exists();
+    assertThat(out.resolve("accuracy-vs-flops.svg")).exists();
+    assertThat(Files.readAllLines(out.resolve("runs.csv")).get(1)).startsWith("unpruned,");
+    assertThat(JSON.readTree(Files.readString(out.resolve("bench.json"))).at("/summary").size()).isEqualTo(20);
+    assertThat(Files.readAllLines(out.resolve("sweep.csv"))).hasSize(1 + 2 * 4);
+  }
+}

@@ -1,0 +1,136 @@
+package io.qprune.formulation.prune;
+
+import io.qprune.api.Capability;
+import io.qprune.api.InvalidInputException;
+import io.qprune.api.SolveRequest;
+import io.qprune.api.Solver;
+import io.qprune.formulation.classify.FashionMnist;
+import io.qprune.formulation.classify.LabelledImages;
+import io.qprune.formulation.cost.CostKind;
+import io.qprune.formulation.cost.NetworkCosts;
+import io.qprune.formulation.cost.QuadraticCost;
+import io.qprune.formulation.importance.Calibrator;
+import io.qprune.formulation.importance.ScoreSet;
+import io.qprune.formulation.model.Classifier;
+import io.qprune.formulation.model.Mask;
+import io.qprune.formulation.model.SlimResNet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * Filter pruning of a ResNet classifier, stage by stage: scores and similarity of its channel
+ * units on random training images (the config's seed), the selection by the config's method (unit
+ * count or compute budget, exactly as for a denoiser, through {@link Pruner}), then top-1 accuracy
+ * of the cut network on the validation and test splits.
+ */
+public final class ClassifierPruneRun {
+  /** Evaluation batch. */
+  public static final int BATCH = 500;
+
+  /** What the run produced; FLOPs per image, seconds per stage. */
+  public record Result(ScoreSet scores, Pruned pruned, double fullFlops, double keptFlops, double fullParams,
+      double keptParams, double valAccuracy, double testAccuracy, Map<String, Double> seconds) {
+    public Result {
+      seconds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(seconds));
+    }
+  }
+
+  private ClassifierPruneRun() {}
+
+  /** Whether the config's model names a classifier: {@code resnet20} or a classifier file. */
+  public static boolean isClassifier(String model) {
+    return model.equals("resnet20") || (!model.equals("default")
+        && io.qprune.formulation.model.ClassifierFile.isClassifier(java.nio.file.Path.of(model)));
+  }
+
+  /** {@code count} distinct images of {@code train} drawn with {@code seed} (all of them when fewer). */
+  public static LabelledImages calibrationImages(LabelledImages train, int count, long seed) {
+    int n = train.count();
+    int m = Math.min(count, n);
+    int[] idx = java.util.stream.IntStream.range(0, n).toArray();
+    SplittableRandom r = new SplittableRandom(seed);
+    for (int i = 0; i < m; i++) {
+      int j = i + r.nextInt(n - i);
+      int t = idx[i];
+      idx[i] = idx[j];
+      idx[j] = t;
+    }
+    return train.select(java.util.Arrays.copyOf(idx, m), "calibration (" + m + " of " + train.source()
+        + ", seed " + seed + ")");
+  }
+
+  /** Scores and similarity on the unpruned network (whatever mask it holds; restored afterwards). */
+  public static ScoreSet calibrate(Classifier model, LabelledImages train, PruneConfig cfg) {
+    LabelledImages images = calibrationImages(train, cfg.calibrationImages(), cfg.seed());
+    Mask before = model.channelMask();
+    model.setChannelMask(Mask.all(model.channelUnits()));
+    try {
+      return new Calibrator(cfg.calibrationChunk(), cfg.pooled(), cfg.centred()).measure(model, images);
+    } finally {
+      model.setChannelMask(before);
+    }
+  }
+
+  /** The classifier's exact cost of {@code kind} over its channel units. */
+  public static QuadraticCost cost(Classifier model, CostKind kind) {
+    return NetworkCosts.of(model.spec(), kind);
+  }
+
+  /** Top-1 accuracy of {@code model} under {@code mask} on {@code data}, through the cut network. */
+  public static double accuracy(Classifier model, Mask mask, LabelledImages data) {
+    try (SlimResNet slim = model.cut(mask)) {
+      return model.accuracy(slim, data, BATCH);
+    }
+  }
+
+  /** Runs every stage; the model's channel mask is the selected one afterwards. */
+  public static Result run(Classifier model, FashionMnist.Splits data, PruneConfig cfg, Solver solver,
+      Set<Capability> caps, PruneRun.Progress progress) {
+    if (cfg.refine().enabled()) {
+      throw new InvalidInputException("TT refinement is for denoisers (it scores validation PSNR);"
+          + " set refine.enabled=false to prune a classifier");
+    }
+    Map<String, Double> secs = new LinkedHashMap<>();
+    progress.started("scores");
+    long t = System.nanoTime();
+    ScoreSet scores = calibrate(model, data.train(), cfg);
+    secs.put("scores", since(t));
+    progress.finished("scores", secs.get("scores"));
+    progress.started("select");
+    t = System.nanoTime();
+    SolveRequest req = SolveRequest.seeded(cfg.seed());
+    if (cfg.timeLimit() != null) {
+      req = req.withTimeLimitSeconds(cfg.timeLimit());
+    }
+    QuadraticCost flops = cost(model, CostKind.FLOPS);
+    QuadraticCost params = cost(model, CostKind.PARAMS);
+    QuadraticCost budgetCost = cfg.budget() == null ? null : cfg.budget().kind() == CostKind.FLOPS ? flops : params;
+    Pruned pruned = new Pruner(solver, caps).prune(scores, cfg.settings(), req, budgetCost);
+    secs.put("select", since(t));
+    progress.finished("select", secs.get("select"));
+    Mask mask = pruned.selection().mask();
+    model.setChannelMask(mask);
+    double val = Double.NaN;
+    double test = Double.NaN;
+    if (cfg.evaluate()) {
+      progress.started("validation");
+      t = System.nanoTime();
+      val = accuracy(model, mask, data.validation());
+      secs.put("validation", since(t));
+      progress.finished("validation", secs.get("validation"));
+      progress.started("test");
+      t = System.nanoTime();
+      test = accuracy(model, mask, data.test());
+      secs.put("test", since(t));
+      progress.finished("test", secs.get("test"));
+    }
+    return new Result(scores, pruned, flops.total(), flops.value(mask), params.total(), params.value(mask), val,
+        test, secs);
+  }
+
+  private static double since(long t0) {
+    return (System.nanoTime() - t0) / 1e9;
+  }
+}
