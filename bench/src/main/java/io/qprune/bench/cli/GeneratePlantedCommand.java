@@ -1,5 +1,6 @@
 package io.qprune.bench.cli;
 
+import io.qprune.api.InvalidInputException;
 import io.qprune.api.io.AtomicFiles;
 import io.qprune.api.io.BqmJson;
 import io.qprune.bench.planted.BestKnownTable;
@@ -41,8 +42,14 @@ public final class GeneratePlantedCommand implements Callable<Integer> {
   int range;
 
   @Option(names = "--min-length", defaultValue = "0",
-      description = "Redraw loops shorter than this (default: ${DEFAULT-VALUE}, any loop; 8 gives harder instances).")
+      description = "Redraw loops shorter than this (default: ${DEFAULT-VALUE}, any loop).")
   int minLength;
+
+  @Option(names = "--rule", defaultValue = "avoid",
+      description = "avoid: walks avoid couplings already at the range, as dimod's frustrated_loop (at range 1"
+          + " each edge is in one loop); redraw: walks cross every edge and loops past the range are redrawn"
+          + " (mostly plaquettes, easy). Default: ${DEFAULT-VALUE}.")
+  String rule;
 
   @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
   long seed;
@@ -56,9 +63,15 @@ public final class GeneratePlantedCommand implements Callable<Integer> {
   }
 
   private int generate() {
-    PlantedLoops.Instance inst = PlantedLoops.generate(size, alpha, range, minLength, seed);
-    String name = String.format(Locale.ROOT, "planted-L%d-a%s-r%d%s-s%d", size, plain(alpha),
-        range, minLength > 0 ? "-m" + minLength : "", seed);
+    PlantedLoops.Rule r = switch (rule) {
+      case "avoid" -> PlantedLoops.Rule.AVOID;
+      case "redraw" -> PlantedLoops.Rule.REDRAW;
+      default -> throw new InvalidInputException("--rule " + rule + " is not known. Maybe --rule avoid or --rule redraw");
+    };
+    PlantedLoops.Instance inst = PlantedLoops.generate(size, alpha, range, minLength, r, seed);
+    // the first version's instances (rule redraw) keep their names; avoid-rule ones say so
+    String name = String.format(Locale.ROOT, "planted-L%d-a%s-r%d%s%s-s%d", size, plain(alpha),
+        range, r == PlantedLoops.Rule.AVOID ? "-avoid" : "", minLength > 0 ? "-m" + minLength : "", seed);
     Path file = out.resolve(name + ".json");
     AtomicFiles.write(file, o -> {
       Writer w = new OutputStreamWriter(o, StandardCharsets.UTF_8);
@@ -67,8 +80,8 @@ public final class GeneratePlantedCommand implements Callable<Integer> {
     });
     Path table = out.resolve("planted_best_known.csv");
     BestKnownTable.put(table, name, inst.groundEnergy(), String.format(Locale.ROOT,
-        "qprune generate planted --size %d --alpha %s --range %d --min-length %d --seed %d (planted ground"
-            + " state; %d loops, mean length %.3f)", size, plain(alpha), range, minLength, seed, inst.loops(), inst.meanLength()));
+        "qprune generate planted --size %d --alpha %s --range %d --min-length %d --rule %s --seed %d (planted"
+            + " ground state; %d loops, mean length %.3f)", size, plain(alpha), range, minLength, rule, seed, inst.loops(), inst.meanLength()));
     PrintWriter pw = spec.commandLine().getOut();
     pw.printf(Locale.ROOT, "%s: %d spins, %d couplings, %d loops (mean length %.3f), ground energy %s%n", file,
         inst.model().numVariables(), inst.model().numInteractions(), inst.loops(), inst.meanLength(),

@@ -15,7 +15,7 @@ class PlantedLoopsTest {
   @Test
   void thePlantedStateHasTheGroundEnergyOfTheFormula() {
     for (long seed = 1; seed <= 3; seed++) {
-      PlantedLoops.Instance inst = PlantedLoops.generate(6, 0.5, 1, seed);
+      PlantedLoops.Instance inst = PlantedLoops.generate(6, 0.5, 1, 0, PlantedLoops.Rule.REDRAW, seed);
       assertThat(inst.model().energy(inst.planted())).isEqualTo(inst.groundEnergy());
       assertThat(inst.loops()).isEqualTo(108);
       assertThat(inst.meanLength()).isGreaterThanOrEqualTo(4);
@@ -25,13 +25,25 @@ class PlantedLoopsTest {
 
   @Test
   void aMinimumLengthRedrawsShortLoopsAndKeepsTheFormula() {
-    PlantedLoops.Instance inst = PlantedLoops.generate(6, 0.1, 1, 8, 4);
+    PlantedLoops.Instance inst = PlantedLoops.generate(6, 0.1, 1, 8, PlantedLoops.Rule.AVOID, 4);
     assertThat(inst.meanLength()).isGreaterThanOrEqualTo(8);
     assertThat(inst.model().energy(inst.planted())).isEqualTo(inst.groundEnergy());
-    PlantedLoops.Instance small = PlantedLoops.generate(3, 0.2, 1, 6, 4);
+    PlantedLoops.Instance small = PlantedLoops.generate(3, 0.2, 1, 6, PlantedLoops.Rule.REDRAW, 4);
     double min = Solvers.discover().create("exact", Map.of()).solve(small.model(), SolveRequest.seeded(1))
         .first().energy();
     assertThat(min).isEqualTo(small.groundEnergy());
+  }
+
+  @Test
+  void underTheAvoidRuleEachEdgeIsInOneLoopAtRangeOneAndLoopsGrowLonger() {
+    PlantedLoops.Instance avoid = PlantedLoops.generate(8, 0.25, 1, 0, PlantedLoops.Rule.AVOID, 5);
+    PlantedLoops.Instance redraw = PlantedLoops.generate(8, 0.25, 1, 0, PlantedLoops.Rule.REDRAW, 5);
+    // no cancellation: every loop edge stays a coupling, so the couplings count the loops' edges
+    assertThat((double) avoid.model().numInteractions()).isEqualTo(avoid.loops() * avoid.meanLength());
+    assertThat(avoid.meanLength()).isGreaterThan(redraw.meanLength() + 0.5);
+    assertThat(avoid.model().energy(avoid.planted())).isEqualTo(avoid.groundEnergy());
+    PlantedLoops.Instance wide = PlantedLoops.generate(4, 1.0, 3, 0, PlantedLoops.Rule.REDRAW, 2);
+    assertThat(wide.model().energy(wide.planted())).isEqualTo(wide.groundEnergy());
   }
 
   @Test
@@ -48,8 +60,8 @@ class PlantedLoopsTest {
 
   @Test
   void aSeedGivesTheSameInstanceAndAWiderRangeAllowsStrongerCouplings() {
-    assertThat(PlantedLoops.generate(5, 0.4, 1, 9).model()).isEqualTo(PlantedLoops.generate(5, 0.4, 1, 9).model());
-    assertThat(PlantedLoops.generate(5, 0.4, 1, 9).model()).isNotEqualTo(PlantedLoops.generate(5, 0.4, 1, 10).model());
+    assertThat(PlantedLoops.generate(5, 0.25, 1, 9).model()).isEqualTo(PlantedLoops.generate(5, 0.25, 1, 9).model());
+    assertThat(PlantedLoops.generate(5, 0.25, 1, 9).model()).isNotEqualTo(PlantedLoops.generate(5, 0.25, 1, 10).model());
     PlantedLoops.Instance wide = PlantedLoops.generate(4, 1.0, 3, 2);
     assertThat(wide.model().energy(wide.planted())).isEqualTo(wide.groundEnergy());
     double[] max = {0};

@@ -9,7 +9,7 @@ import io.qprune.api.Cardinality;
  * Chains never share mutable state, so sweeping many of them on several threads gives the same
  * states as sweeping them one after another.
  */
-public final class Chain {
+public final class Chain implements Replica {
   private final BinaryForm m;
   private final Cardinality card;
   private final byte[] x;
@@ -44,18 +44,23 @@ public final class Chain {
     return new Chain(m, card, y, field.clone(), card == null ? null : SwapSpace.of(card, y), seed, energy);
   }
 
-  /** The running energy (of the source model; exact for whole-number models). */
+  @Override
   public double energy() {
     return energy;
   }
 
-  /** The current bits (read-only by convention: callers copy before keeping them). */
+  @Override
   public byte[] bits() {
     return x;
   }
 
   public int bit(int i) {
     return x[i];
+  }
+
+  @Override
+  public void sweep(Rung rung) {
+    sweep(rung.beta, rung.accept);
   }
 
   /**
@@ -117,6 +122,7 @@ public final class Chain {
   }
 
   /** Flips variable i (single-flip chains only), updating fields and energy. */
+  @Override
   public void flipAndTrack(int i) {
     energy += x[i] == 0 ? field[i] : -field[i];
     flip(i);
@@ -136,6 +142,7 @@ public final class Chain {
   }
 
   /** Lowers the state to a local minimum (single flips, or best swaps under a cardinality). */
+  @Override
   public void quench() {
     if (space != null) {
       SwapMoves.descend(m, x, field, space, m.n);

@@ -19,7 +19,7 @@ public final class Incumbent {
   }
 
   /** Keeps the chain's state when it is lower than the incumbent (by more than rounding). */
-  public void offer(Chain c) {
+  public void offer(Replica c) {
     double e = c.energy();
     if (bits == null || e < energy - 1e-9 * Math.max(1, Math.abs(energy))) {
       energy = e;

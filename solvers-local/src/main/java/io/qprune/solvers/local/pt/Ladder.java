@@ -4,19 +4,94 @@ import io.qprune.api.Qubo;
 import io.qprune.solvers.local.sa.BetaSchedule;
 
 /**
- * Inverse-temperature ladders of the replica methods, from the model's field scale: the hot end
- * at T = (largest Ising field)/2, where most flips are taken, the cold end where dwave-samplers'
- * annealing schedule ends (the smallest excitation is taken with total probability 1 %).
+ * Inverse-temperature ladders of the replica methods. The cold end is where dwave-samplers'
+ * annealing schedule ends (the smallest excitation is taken with total probability 1 %). The hot
+ * end of {@link #range} sits a fixed factor above the model's spin-glass temperature as the Bethe
+ * (tree) approximation puts it, from its couplings alone; {@link #respace} then moves the rungs so
+ * that neighbours exchange at the same rate.
  */
 public final class Ladder {
+  /** T_hot = HOT × T_c(Bethe): hot enough to forget a state within a few sweeps. */
+  static final double HOT = 1.6;
+  /** Couplings sampled for the Bethe estimate on large models (every k-th, with weight k). */
+  private static final int SAMPLE = 1 << 16;
+
   private Ladder() {}
 
-  /** [hot, cold] betas for the model. */
+  /** [hot, cold] betas, the first version's: T_hot from the largest field (pa still uses it). */
   public static double[] defaultRange(Qubo model) {
     double[] dw = BetaSchedule.defaultRange(model);
     double maxField = Math.log(2) / (2 * dw[0]); // dwave's hot end is ln2 / (2 max field)
     double hot = Math.min(2 / maxField, dw[1] / 2);
     return new double[] {hot, dw[1]};
+  }
+
+  /** [hot, cold] betas: HOT × the Bethe spin-glass temperature, dwave's cold end. */
+  public static double[] range(Qubo model) {
+    double cold = BetaSchedule.defaultRange(model)[1];
+    double bc = betheBeta(model.toSpin(), cold);
+    double hot = Math.min(bc / HOT, cold / 4);
+    return new double[] {hot, cold};
+  }
+
+  /**
+   * The β where Σ_j tanh²(β|J_ij|)·(d_i − 1)/d_i, averaged over the spins, reaches 1 (the
+   * spin-glass instability of a tree-like graph; (d − 1)·tanh²(βJ) = 1 on a d-regular one), or
+   * 0.8 of its largest value where it never reaches 1 (graphs too sparse to order).
+   */
+  static double betheBeta(Qubo ising, double cold) {
+    int n = ising.numVariables();
+    int[] deg = new int[n];
+    ising.forEachInteraction((i, j, b) -> {
+      if (b != 0) {
+        deg[i]++;
+        deg[j]++;
+      }
+    });
+    long entries = 0;
+    for (int d : deg) {
+      entries += d;
+    }
+    if (entries == 0) {
+      return cold;
+    }
+    int stride = (int) Math.max(1, (entries + SAMPLE - 1) / SAMPLE);
+    double[] j = new double[(int) (entries / stride) + 2];
+    double[] a = new double[j.length];
+    int[] at = {0, 0};
+    ising.forEachInteraction((p, q, b) -> {
+      if (b == 0) {
+        return;
+      }
+      for (int v : new int[] {p, q}) {
+        if (at[1]++ % stride == 0 && at[0] < j.length) {
+          j[at[0]] = Math.abs(b);
+          a[at[0]++] = stride * (deg[v] - 1) / (double) deg[v];
+        }
+      }
+    });
+    int len = at[0];
+    double max = 0;
+    for (int k = 0; k < len; k++) {
+      max += a[k];
+    }
+    double target = Math.min(1, 0.8 * max / n);
+    double lo = 1e-9 * cold;
+    double hi = 1e3 * cold;
+    for (int it = 0; it < 100 && hi / lo > 1 + 1e-6; it++) {
+      double mid = Math.sqrt(lo * hi);
+      double g = 0;
+      for (int k = 0; k < len; k++) {
+        double t = Math.tanh(mid * j[k]);
+        g += a[k] * t * t;
+      }
+      if (g / n < target) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    return Math.sqrt(lo * hi);
   }
 
   /** {@code count} betas spaced geometrically from range[0] to range[1] (both > 0). */
@@ -26,5 +101,35 @@ public final class Ladder {
       b[k] = count == 1 ? range[1] : range[0] * Math.pow(range[1] / range[0], k / (double) (count - 1));
     }
     return b;
+  }
+
+  /**
+   * Moves the inner rungs halfway towards equal exchange acceptance between neighbours, both ends
+   * kept. Interval k gets the length sqrt(−ln a_k) (a_k clamped to [0.01, 0.95]; for Gaussian
+   * energies the acceptance falls as exp(−(σΔβ)²/4) or so), spread evenly over its betas; the new
+   * rungs cut the summed length into equal parts.
+   */
+  static double[] respace(double[] betas, double[] acceptance) {
+    int r = betas.length;
+    if (r < 3) {
+      return betas.clone();
+    }
+    double[] s = new double[r];
+    for (int k = 1; k < r; k++) {
+      double a = Math.min(0.95, Math.max(0.01, acceptance[k - 1]));
+      s[k] = s[k - 1] + Math.sqrt(-Math.log(a));
+    }
+    double[] out = betas.clone();
+    int seg = 0;
+    for (int k = 1; k < r - 1; k++) {
+      double want = s[r - 1] * k / (r - 1);
+      while (seg < r - 2 && s[seg + 1] < want) {
+        seg++;
+      }
+      double f = (want - s[seg]) / (s[seg + 1] - s[seg]);
+      double target = betas[seg] + f * (betas[seg + 1] - betas[seg]);
+      out[k] = (betas[k] + target) / 2;
+    }
+    return out;
   }
 }

@@ -5,7 +5,7 @@ import io.qprune.api.spi.Parameters;
 
 /** The validated parameters of one {@code pt} solver (null fields mean "chosen by the solver"). */
 record PtConfig(Integer numTemperatures, double[] betaRange, Integer numSweeps, int sweepsPerExchange,
-    String clusterMoves, double clusterFraction, Double targetEnergy, int numThreads) {
+    String clusterMoves, double clusterFraction, Double targetEnergy, int numThreads, String ladder) {
 
   static PtConfig from(Parameters p) {
     double[] range = p.getDoubles("beta_range");
@@ -16,7 +16,8 @@ record PtConfig(Integer numTemperatures, double[] betaRange, Integer numSweeps, 
     return new PtConfig(p.has("num_temperatures") ? p.getInt("num_temperatures") : null, range,
         p.has("num_sweeps") ? p.getInt("num_sweeps") : null, p.getInt("sweeps_per_exchange"),
         p.getString("cluster_moves"), p.getDouble("cluster_fraction"),
-        p.has("target_energy") ? p.getDouble("target_energy") : null, p.getInt("num_threads"));
+        p.has("target_energy") ? p.getDouble("target_energy") : null, p.getInt("num_threads"),
+        p.getString("ladder"));
   }
 
   /** The ladder's length for n variables. */

@@ -10,8 +10,11 @@ import io.qprune.solvers.local.internal.BinaryForm;
 import io.qprune.solvers.local.internal.Chain;
 import io.qprune.solvers.local.internal.Found;
 import io.qprune.solvers.local.internal.Incumbent;
+import io.qprune.solvers.local.internal.IntChain;
+import io.qprune.solvers.local.internal.Replica;
 import io.qprune.solvers.local.internal.Results;
 import io.qprune.solvers.local.internal.Rng;
+import io.qprune.solvers.local.internal.Rung;
 import io.qprune.solvers.local.internal.Seeds;
 import io.qprune.solvers.local.internal.SweepPool;
 import java.util.ArrayList;
@@ -22,12 +25,16 @@ import java.util.Map;
 /**
  * Parallel tempering. Replica (lane l, rung t) is seeded from the request seed and its place
  * alone; exchanges and cluster moves draw from one stream of their own, after the sweeps of the
- * round, so the result repeats for a seed whatever the thread count. The rows are the lowest
+ * round, so the result repeats for a seed whatever the thread count. With the adaptive ladder the
+ * rungs move at rounds 32, 64, 128, … (up to {@link #LAST_ADAPT}) from the exchange rates measured
+ * since the last move, again the same for a seed at any thread count. The rows are the lowest
  * state visited, then the final state of each lane's coldest replica after a descent to a local
  * minimum.
  */
 final class PtSolver implements Solver {
   static final int DEFAULT_SWEEPS = 1000;
+  static final long FIRST_ADAPT = 32;
+  static final long LAST_ADAPT = 1 << 14;
   private final PtConfig cfg;
 
   PtSolver(PtConfig cfg) {
@@ -45,22 +52,24 @@ final class PtSolver implements Solver {
     BinaryForm m = BinaryForm.of(q);
     Cardinality card = request.cardinality();
     int temps = cfg.temperatures(m.n);
-    double[] betas = Ladder.geometric(cfg.betaRange() != null ? cfg.betaRange() : Ladder.defaultRange(q), temps);
+    double[] betas = Ladder.geometric(cfg.betaRange() != null ? cfg.betaRange() : Ladder.range(q), temps);
+    Rung[] rungs = Rung.of(m, betas, card);
     boolean clusters = clusterMoves(m, card);
+    boolean fast = m.isIntegral() && card == null;
     int lanes = clusters ? 2 : 1;
-    Chain[][] rung = new Chain[lanes][temps];
-    double[][] accept = new double[temps][];
+    Replica[][] rung = new Replica[lanes][temps];
     for (int t = 0; t < temps; t++) {
-      accept[t] = Chain.acceptance(m, betas[t], card);
       for (int l = 0; l < lanes; l++) {
-        rung[l][t] = Chain.random(m, card, Seeds.forRead(request.seed(), (long) l * temps + t));
+        long seed = Seeds.forRead(request.seed(), (long) l * temps + t);
+        rung[l][t] = fast ? IntChain.random(m, seed) : Chain.random(m, card, seed);
       }
     }
     Rng moves = new Rng(Seeds.forRead(request.seed(), -1));
     Houdayer houdayer = clusters ? new Houdayer(m) : null;
     int coldFrom = temps - (int) Math.ceil(cfg.clusterFraction() * temps);
-    long[] swapsTried = new long[temps - 1];
-    long[] swapsTaken = new long[temps - 1];
+    boolean adaptive = cfg.ladder().equals("adaptive") && temps > 2;
+    Stats stats = new Stats(temps);
+    int adaptations = 0;
     Incumbent best = new Incumbent(budget, cfg.targetEnergy());
     long limit = cfg.numSweeps() != null ? cfg.numSweeps() : budget.hasTimeLimit() ? Long.MAX_VALUE : DEFAULT_SWEEPS;
     int per = cfg.sweepsPerExchange();
@@ -68,39 +77,57 @@ final class PtSolver implements Solver {
     int threads;
     try (SweepPool pool = new SweepPool(cfg.numThreads(), "pt")) {
       threads = pool.threads();
-      for (Chain[] lane : rung) {
-        for (Chain c : lane) {
+      for (Replica[] lane : rung) {
+        for (Replica c : lane) {
           best.offer(c);
         }
       }
+      long nextAdapt = FIRST_ADAPT;
       for (long round = 0; m.n > 0 && sweeps < limit && !best.reachedTarget() && !budget.exhausted(); round++) {
         int k = (int) Math.min(per, limit - sweeps);
+        Rung[] now = rungs;
         pool.run(lanes * temps, i -> {
-          Chain c = rung[i / temps][i % temps];
+          Replica c = rung[i / temps][i % temps];
           for (int s = 0; s < k && (s == 0 || !budget.exhausted()); s++) {
-            c.sweep(betas[i % temps], accept[i % temps]);
+            c.sweep(now[i % temps]);
           }
         });
         sweeps += k;
-        for (Chain[] lane : rung) {
+        for (Replica[] lane : rung) {
+          for (int t = 0; t < temps; t++) {
+            stats.energy(t, lane[t].energy());
+          }
           for (int t = (int) (round & 1); t + 1 < temps; t += 2) {
-            swapsTried[t]++;
             double d = (betas[t] - betas[t + 1]) * (lane[t].energy() - lane[t + 1].energy());
-            if (d >= 0 || moves.nextDouble() < Math.exp(d)) {
-              Chain c = lane[t];
+            boolean take = d >= 0 || moves.nextDouble() < Math.exp(d);
+            stats.swap(t, take);
+            if (take) {
+              Replica c = lane[t];
               lane[t] = lane[t + 1];
               lane[t + 1] = c;
-              swapsTaken[t]++;
             }
           }
         }
         for (int t = coldFrom; clusters && t < temps; t++) {
-          houdayer.move(rung[0][t], rung[1][t], moves);
+          int size = houdayer.move(rung[0][t], rung[1][t], moves);
+          if (houdayer.swapped) {
+            Replica c = rung[0][t];
+            rung[0][t] = rung[1][t];
+            rung[1][t] = c;
+          }
+          stats.cluster(t, size, houdayer.lastDiffer);
         }
-        for (Chain[] lane : rung) {
-          for (Chain c : lane) {
+        for (Replica[] lane : rung) {
+          for (Replica c : lane) {
             best.offer(c);
           }
+        }
+        if (adaptive && round + 1 == nextAdapt && nextAdapt <= LAST_ADAPT) {
+          betas = Ladder.respace(betas, stats.acceptance());
+          rungs = Rung.of(m, betas, card);
+          stats.reset();
+          adaptations++;
+          nextAdapt *= 2;
         }
       }
     }
@@ -108,25 +135,25 @@ final class PtSolver implements Solver {
     found.add(best.found(m));
     double now = budget.elapsedSeconds();
     for (int l = 0; l < lanes; l++) {
-      Chain c = rung[l][temps - 1];
+      Replica c = rung[l][temps - 1];
       c.quench();
       found.add(new Found(c.bits().clone(), m.energy(c.bits()), now, 1 + l));
     }
     double total = budget.elapsedSeconds();
-    List<Double> rates = new ArrayList<>();
-    for (int t = 0; t + 1 < temps; t++) {
-      rates.add(swapsTried[t] == 0 ? 0.0 : (double) swapsTaken[t] / swapsTried[t]);
-    }
     Map<String, Object> props = new LinkedHashMap<>();
     props.put("sweeps", sweeps);
     props.put("replicas", lanes * temps);
     props.put("flip_attempts", sweeps * lanes * temps * (long) m.n);
     props.put("sweeps_per_second", total > 0 ? sweeps * lanes * temps / total : 0.0);
     props.put("threads", threads);
+    props.put("kernel", fast ? "IntChain" : "Chain");
     props.put("betas", toList(betas));
-    props.put("exchange_acceptance", rates);
+    props.put("ladder_adaptations", adaptations);
+    props.put("exchange_acceptance", toList(stats.acceptance()));
+    props.put("energy_sigma", toList(stats.sigma()));
     props.put("cluster_moves", clusters ? houdayer.moves : 0L);
     props.put("mean_cluster_size", clusters && houdayer.moves > 0 ? (double) houdayer.flipped / houdayer.moves : 0.0);
+    props.put("cluster_share", toList(stats.clusterShare()));
     props.put("reached_target", best.reachedTarget());
     props.put("seed", request.seed());
     return Results.build(m, found, "pt", total, props);

@@ -13,7 +13,10 @@ import io.qprune.api.testing.RandomModels;
 import io.qprune.api.testing.SolverConformance;
 import io.qprune.solvers.local.internal.BinaryForm;
 import io.qprune.solvers.local.internal.Chain;
+import io.qprune.solvers.local.internal.IntChain;
+import io.qprune.solvers.local.internal.Replica;
 import io.qprune.solvers.local.internal.Rng;
+import io.qprune.solvers.local.internal.Rung;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -63,19 +66,58 @@ class PtSolverTest extends SolverConformance {
   void clusterMovesKeepTheSumOfTheTwoEnergies() {
     Qubo q = RandomModels.sparse(Vartype.SPIN, 200, 3, 8);
     BinaryForm m = BinaryForm.of(q);
-    Chain a = Chain.random(m, null, 1);
-    Chain b = Chain.random(m, null, 2);
-    Houdayer h = new Houdayer(m);
     Rng rng = new Rng(3);
-    for (int k = 0; k < 20; k++) {
-      double before = a.energy() + b.energy();
-      int size = h.move(a, b, rng);
-      assertThat(size).isPositive();
-      assertThat(a.energy() + b.energy()).isCloseTo(before, org.assertj.core.data.Offset.offset(1e-9));
-      assertThat(a.energy()).isCloseTo(m.energy(a.bits()), org.assertj.core.data.Offset.offset(1e-9));
-      a.sweep(0.3, null);
-      b.sweep(0.3, null);
+    Houdayer h = new Houdayer(m);
+    boolean complement = false;
+    for (Replica[] pair : List.of(new Replica[] {Chain.random(m, null, 1), Chain.random(m, null, 2)},
+        new Replica[] {IntChain.random(m, 1), IntChain.random(m, 2)})) {
+      Replica a = pair[0];
+      Replica b = pair[1];
+      Rung warm = Rung.of(m, 0.3, null);
+      for (int k = 0; k < 20; k++) {
+        double before = a.energy() + b.energy();
+        byte[] union = a.bits().clone();
+        int size = h.move(a, b, rng);
+        assertThat(size).isPositive();
+        complement |= h.swapped;
+        assertThat(a.energy() + b.energy()).isCloseTo(before, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(a.energy()).isCloseTo(m.energy(a.bits()), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(b.energy()).isCloseTo(m.energy(b.bits()), org.assertj.core.data.Offset.offset(1e-9));
+        int moved = 0;
+        for (int i = 0; i < m.n; i++) {
+          moved += (h.swapped ? b : a).bits()[i] != union[i] ? 1 : 0;
+        }
+        assertThat(moved).as("the cluster, in the replica that holds a's state").isEqualTo(size);
+        a.sweep(warm);
+        b.sweep(warm);
+      }
     }
+    assertThat(complement).as("some cluster held most differing variables").isTrue();
+  }
+
+  @Test
+  void theIntKernelTracksTheEnergyAndFollowsBoltzmann() {
+    Qubo q = RandomModels.sparse(Vartype.SPIN, 300, 4, 12);
+    BinaryForm m = BinaryForm.of(q);
+    IntChain c = IntChain.random(m, 4);
+    Rung cold = Rung.of(m, 3.0, null);
+    Rung hot = Rung.of(m, 0.05, null);
+    double hotSum = 0;
+    double coldSum = 0;
+    for (int k = 0; k < 200; k++) {
+      c.sweep(hot);
+      hotSum += c.energy();
+      assertThat(c.energy()).isEqualTo(m.energy(c.bits()));
+    }
+    for (int k = 0; k < 200; k++) {
+      c.sweep(cold);
+      coldSum += c.energy();
+    }
+    assertThat(c.energy()).isEqualTo(m.energy(c.bits()));
+    assertThat(coldSum).isLessThan(hotSum - 0.2 * Math.abs(hotSum));
+    double e = c.energy();
+    c.quench();
+    assertThat(c.energy()).isLessThanOrEqualTo(e).isEqualTo(m.energy(c.bits()));
   }
 
   @Test
@@ -92,11 +134,39 @@ class PtSolverTest extends SolverConformance {
   @Test
   void defaultLadderRunsFromHotToCold() {
     Qubo q = RandomModels.sparse(Vartype.SPIN, 50, 4, 3);
-    double[] r = Ladder.defaultRange(q);
+    double[] r = Ladder.range(q);
     assertThat(r[0]).isPositive().isLessThan(r[1]);
     double[] b = Ladder.geometric(r, 5);
     assertThat(b[0]).isEqualTo(r[0]);
     assertThat(b[4]).isCloseTo(r[1], org.assertj.core.data.Offset.offset(1e-12));
     assertThat(b[1] / b[0]).isCloseTo(b[3] / b[2], org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  @Test
+  void theHotEndSitsAboveTheBetheTemperatureOfARegularGraph() {
+    // a ring with next-nearest neighbours: 4-regular, |J| = 1, so (4 − 1)·tanh²(β) = 1
+    int n = 40;
+    io.qprune.api.QuboBuilder qb = Qubo.builder(Vartype.SPIN, n);
+    for (int i = 0; i < n; i++) {
+      qb.addQuadratic(i, (i + 1) % n, i % 2 == 0 ? 1 : -1);
+      qb.addQuadratic(i, (i + 2) % n, 1);
+    }
+    Qubo q = qb.build();
+    double bc = 0.5 * Math.log((1 + 1 / Math.sqrt(3)) / (1 - 1 / Math.sqrt(3))); // artanh(1/√3)
+    assertThat(Ladder.betheBeta(q, 10)).isCloseTo(bc, org.assertj.core.data.Offset.offset(1e-4));
+    assertThat(Ladder.range(q)[0]).isCloseTo(bc / Ladder.HOT, org.assertj.core.data.Offset.offset(1e-4));
+  }
+
+  @Test
+  void respacingMovesRungsTowardsEqualExchangeRates() {
+    double[] betas = {1, 2, 3, 4, 5};
+    double[] low = Ladder.respace(betas, new double[] {0.02, 0.5, 0.5, 0.5});
+    assertThat(low[0]).isEqualTo(1);
+    assertThat(low[4]).isEqualTo(5);
+    assertThat(low[1]).as("the rung after the poor pair moves closer").isLessThan(2).isGreaterThan(1);
+    for (int k = 1; k < 5; k++) {
+      assertThat(low[k]).isGreaterThan(low[k - 1]);
+    }
+    assertThat(Ladder.respace(betas, new double[] {0.3, 0.3, 0.3, 0.3})).containsExactly(1, 2, 3, 4, 5);
   }
 }
