@@ -1,20 +1,14 @@
 package io.qprune.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class ConfigNumbersTest {
   /** 2^53 + 1: the first whole number a double cannot hold (it rounds to 2^53). */
   static final long PAST_DOUBLE = 9_007_199_254_740_993L;
-
-  @TempDir Path dir;
 
   @Test
   void wholeNumbersAreExactAndEverythingElseIsNull() {
@@ -35,28 +29,5 @@ class ConfigNumbersTest {
     assertThat(ConfigNumbers.exactLong("two", true)).isNull();
     assertThat(ConfigNumbers.exactLong(true, true)).isNull();
     assertThat(ConfigNumbers.exactLong(null, true)).isNull();
-  }
-
-  @Test
-  void aSolverConfigKeeps63BitSeedsExactlyInYamlAndJson() throws Exception {
-    for (long seed : new long[] {PAST_DOUBLE, Long.MAX_VALUE, 8_646_911_284_551_352_321L}) {
-      Path y = Files.writeString(dir.resolve("s.yaml"), "solver: sa\nseed: " + seed + "\n");
-      Path j = Files.writeString(dir.resolve("s.json"), "{\"solver\": \"sa\", \"seed\": " + seed + "}");
-      assertThat(SolverConfig.load(y).seed()).isEqualTo(seed);
-      assertThat(SolverConfig.load(j).seed()).isEqualTo(seed);
-      assertThat(SolverConfig.load(y).request().seed()).isEqualTo(seed);
-    }
-    Path quoted = Files.writeString(dir.resolve("q.yaml"), "solver: sa\nseed: \"" + PAST_DOUBLE + "\"\n");
-    assertThat(SolverConfig.load(quoted).seed()).isEqualTo(PAST_DOUBLE);
-  }
-
-  @Test
-  void aSeedThatIsNotAWholeNumberIsNamed() throws Exception {
-    Path f = Files.writeString(dir.resolve("bad.yaml"), "solver: sa\nseed: 1.5\n");
-    assertThatThrownBy(() -> SolverConfig.load(f)).isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("bad.yaml").hasMessageContaining("'seed' must be a whole number, got '1.5'");
-    Path big = Files.writeString(dir.resolve("big.yaml"), "solver: sa\nseed: 9223372036854775808\n");
-    assertThatThrownBy(() -> SolverConfig.load(big)).isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("big.yaml").hasMessageContaining("9223372036854775808");
   }
 }
