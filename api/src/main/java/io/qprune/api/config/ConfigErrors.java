@@ -33,10 +33,16 @@ final class ConfigErrors {
    * message's prefix (for a file {@code "name:line: "}).
    */
   static InvalidInputException explain(JacksonException e, JsonNode bound, Function<String, String> at) {
+    return explain(e, bound, at, "");
+  }
+
+  /** As {@link #explain(JacksonException, JsonNode, Function)} for a block named {@code block} (keys shown under it). */
+  static InvalidInputException explain(JacksonException e, JsonNode bound, Function<String, String> at, String block) {
     String path = e instanceof JsonMappingException m ? path(m.getPath()) : "";
-    String key = "'" + path + "'";
+    String shownPath = block.isEmpty() ? path : path.isEmpty() ? block : block + (path.startsWith("[") ? "" : ".") + path;
+    String key = "'" + shownPath + "'";
     if (e instanceof UnrecognizedPropertyException u) {
-      String parent = path.contains(".") || path.contains("[") ? path.substring(0, lastSeparator(path)) : "";
+      String parent = shownPath.contains(".") || shownPath.contains("[") ? shownPath.substring(0, lastSeparator(shownPath)) : "";
       List<String> known = known(u.getReferringClass(), u.getKnownPropertyIds());
       return new InvalidInputException(at.apply(path) + "unknown key '" + u.getPropertyName() + "'"
           + (parent.isEmpty() ? "" : " in '" + parent + "'") + "; allowed: " + String.join(", ", known) + "."
@@ -45,7 +51,7 @@ final class ConfigErrors {
     if (e instanceof ValueInstantiationException v && v.getCause() != null) {
       Throwable c = v.getCause();
       String text = c instanceof InvalidInputException ? c.getMessage()
-          : (path.isEmpty() ? "" : key + ": ") + c.getMessage();
+          : (shownPath.isEmpty() ? "" : key + ": ") + c.getMessage();
       return new InvalidInputException(at.apply(path) + text, c);
     }
     JsonNode given = node(bound, path);
@@ -55,10 +61,10 @@ final class ConfigErrors {
     }
     if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
       Class<?> type = m.getTargetType();
-      return new InvalidInputException(at.apply(path) + (path.isEmpty() ? "the file must hold " : key + " must be ")
+      return new InvalidInputException(at.apply(path) + (shownPath.isEmpty() ? "the file must hold " : key + " must be ")
           + words(type) + ", got " + shown(given) + hint(given, type), e);
     }
-    return new InvalidInputException(at.apply(path) + (path.isEmpty() ? "" : key + ": ") + e.getOriginalMessage(), e);
+    return new InvalidInputException(at.apply(path) + (shownPath.isEmpty() ? "" : key + ": ") + e.getOriginalMessage(), e);
   }
 
   /** The dotted path of a Jackson reference chain: {@code refine.layers}, {@code solvers[1].name}. */

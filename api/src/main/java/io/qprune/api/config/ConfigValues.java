@@ -48,6 +48,14 @@ public final class ConfigValues {
    * {@code "{k: 50}"} a mapping); null restores the value of {@code defaults}. An unknown key is an error.
    */
   public static <T> T with(T base, Class<T> type, String key, Object value, T defaults) {
+    return with(base, type, key, value, defaults, "");
+  }
+
+  /**
+   * As {@link #with(Object, Class, String, Object, Object)} for the block {@code block} of a larger
+   * config: errors name keys under it ({@code refine.budget}).
+   */
+  public static <T> T with(T base, Class<T> type, String key, Object value, T defaults, String block) {
     ObjectNode root = tree(base);
     String[] parts = key.split("\\.", -1);
     ObjectNode parent = root;
@@ -57,18 +65,23 @@ public final class ConfigValues {
       parent = parent.get(parts[i]) instanceof ObjectNode o ? o : parent.putObject(parts[i]);
     }
     String last = parts[parts.length - 1];
-    JsonNode leaf = value == null ? ConfigErrors.node(tree(defaults), key) : given(key, value);
+    JsonNode leaf = value == null ? ConfigErrors.node(tree(defaults), key)
+        : given(block.isEmpty() ? key : block + "." + key, value);
     JavaType leafType = t == null ? null : properties(t).get(last);
     boolean replace = value == null || leafType == null || !parent.has(last);
     parent.set(last, replace ? leaf : merge(parent.get(last), leaf, leafType));
-    return bind(ConfigMappers.TEXT, root, type, path -> "");
+    try {
+      return ConfigMappers.TEXT.treeToValue(root, type);
+    } catch (JacksonException e) {
+      throw ConfigErrors.explain(e, root, path -> "", block);
+    }
   }
 
   /** {@code base} with every entry of {@code overrides} set by {@link #with}, in order. */
-  public static <T> T withAll(T base, Class<T> type, Map<String, ?> overrides, T defaults) {
+  public static <T> T withAll(T base, Class<T> type, Map<String, ?> overrides, T defaults, String block) {
     T out = base;
     for (Map.Entry<String, ?> e : overrides.entrySet()) {
-      out = with(out, type, e.getKey(), e.getValue(), defaults);
+      out = with(out, type, e.getKey(), e.getValue(), defaults, block);
     }
     return out;
   }
