@@ -2,12 +2,14 @@ package io.qprune.api.config;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qprune.api.InvalidInputException;
 import io.qprune.api.spi.Suggest;
 import java.math.BigDecimal;
@@ -42,11 +44,8 @@ final class ConfigErrors {
     String shownPath = block.isEmpty() ? path : path.isEmpty() ? block : block + (path.startsWith("[") ? "" : ".") + path;
     String key = "'" + shownPath + "'";
     if (e instanceof UnrecognizedPropertyException u) {
-      String parent = shownPath.contains(".") || shownPath.contains("[") ? shownPath.substring(0, lastSeparator(shownPath)) : "";
-      List<String> known = known(u.getReferringClass(), u.getKnownPropertyIds());
-      return new InvalidInputException(at.apply(path) + "unknown key '" + u.getPropertyName() + "'"
-          + (parent.isEmpty() ? "" : " in '" + parent + "'") + "; allowed: " + String.join(", ", known) + "."
-          + Suggest.maybe(u.getPropertyName(), known), e);
+      String parent = shownPath.substring(0, Math.max(0, lastSeparator(shownPath)));
+      return unknown(at.apply(path), parent, u.getPropertyName(), known(u.getReferringClass(), u.getKnownPropertyIds()));
     }
     if (e instanceof ValueInstantiationException v && v.getCause() != null) {
       Throwable c = v.getCause();
@@ -65,6 +64,36 @@ final class ConfigErrors {
           + words(type) + ", got " + shown(given) + hint(given, type), e);
     }
     return new InvalidInputException(at.apply(path) + (shownPath.isEmpty() ? "" : key + ": ") + e.getOriginalMessage(), e);
+  }
+
+  /**
+   * Finds keys that {@code type} does not have anywhere in {@code node} (in records, lists and
+   * arrays of them), so that an unknown key is reported before a record's own checks of the values
+   * it was given: Jackson builds a record as soon as it has every value, and reads the rest later.
+   */
+  static void checkKeys(JsonNode node, JavaType type, String path, Function<String, String> at, String block) {
+    if (node instanceof ObjectNode o && type.isRecordType()) {
+      Map<String, JavaType> props = ConfigMappers.properties(type);
+      for (Map.Entry<String, JsonNode> e : o.properties()) {
+        String child = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+        JavaType t = props.get(e.getKey());
+        if (t == null) {
+          String parent = block.isEmpty() ? path : path.isEmpty() ? block : block + "." + path;
+          throw unknown(at.apply(child), parent, e.getKey(), new ArrayList<>(props.keySet()));
+        }
+        checkKeys(e.getValue(), t, child, at, block);
+      }
+    } else if (node instanceof ArrayNode a && type.getContentType() != null && !type.isMapLikeType()) {
+      for (int i = 0; i < a.size(); i++) {
+        checkKeys(a.get(i), type.getContentType(), path + "[" + i + "]", at, block);
+      }
+    }
+  }
+
+  private static InvalidInputException unknown(String prefix, String parent, String key, List<String> known) {
+    return new InvalidInputException(prefix + "unknown key '" + key + "'"
+        + (parent.isEmpty() ? "" : " in '" + parent + "'") + "; allowed: " + String.join(", ", known) + "."
+        + Suggest.maybe(key, known));
   }
 
   /** The dotted path of a Jackson reference chain: {@code refine.layers}, {@code solvers[1].name}. */
@@ -168,10 +197,9 @@ final class ConfigErrors {
   private static List<String> known(Class<?> type, Collection<Object> ids) {
     List<String> out = new ArrayList<>();
     if (type != null) {
-      for (BeanPropertyDefinition p : ConfigMappers.FILE.getDeserializationConfig()
-          .introspect(ConfigMappers.FILE.constructType(type)).findProperties()) {
-        if (ids.contains(p.getName())) {
-          out.add(p.getName());
+      for (String name : ConfigMappers.properties(ConfigMappers.FILE.constructType(type)).keySet()) {
+        if (ids.contains(name)) {
+          out.add(name);
         }
       }
     }

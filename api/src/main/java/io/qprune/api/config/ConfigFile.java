@@ -91,7 +91,7 @@ public final class ConfigFile {
     }
     JsonNode merged = defaults == null ? tree
         : ConfigValues.merge(ConfigValues.tree(defaults), tree, ConfigMappers.FILE.constructType(type));
-    return ConfigValues.bind(ConfigMappers.FILE, merged, type, this::prefix);
+    return ConfigValues.bind(ConfigMappers.FILE, merged, type, this::prefix, "");
   }
 
   /** The line of the value at a dotted path, or of its nearest ancestor below the root; 0 for none. */

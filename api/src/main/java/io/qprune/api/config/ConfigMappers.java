@@ -3,13 +3,17 @@ package io.qprune.api.config;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The two ways config values are bound: from files, where {@code "2"} is text and {@code 2.0} is
@@ -27,6 +31,15 @@ final class ConfigMappers {
   static final YAMLFactory YAML_FACTORY = new YAMLFactory();
 
   private ConfigMappers() {}
+
+  /** A record's keys and their types, in declaration order. */
+  static Map<String, JavaType> properties(JavaType type) {
+    Map<String, JavaType> out = new LinkedHashMap<>();
+    for (BeanPropertyDefinition p : FILE.getDeserializationConfig().introspect(type).findProperties()) {
+      out.put(p.getName(), p.getPrimaryType());
+    }
+    return out;
+  }
 
   private static ObjectMapper mapper(boolean fromText) {
     ObjectMapper m = JsonMapper.builder()

@@ -4,11 +4,9 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.qprune.api.InvalidInputException;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -39,7 +37,7 @@ public final class ConfigValues {
   public static <T> T fromMap(Map<String, ?> values, Class<T> type, T defaults, String source) {
     JsonNode given = ConfigMappers.FILE.valueToTree(values);
     JsonNode merged = defaults == null ? given : merge(tree(defaults), given, ConfigMappers.FILE.constructType(type));
-    return bind(ConfigMappers.FILE, merged, type, path -> source + ": ");
+    return bind(ConfigMappers.FILE, merged, type, path -> source + ": ", "");
   }
 
   /**
@@ -61,20 +59,16 @@ public final class ConfigValues {
     ObjectNode parent = root;
     JavaType t = ConfigMappers.FILE.constructType(type);
     for (int i = 0; i < parts.length - 1; i++) {
-      t = t == null ? null : properties(t).get(parts[i]);
+      t = t == null ? null : ConfigMappers.properties(t).get(parts[i]);
       parent = parent.get(parts[i]) instanceof ObjectNode o ? o : parent.putObject(parts[i]);
     }
     String last = parts[parts.length - 1];
     JsonNode leaf = value == null ? ConfigErrors.node(tree(defaults), key)
         : given(block.isEmpty() ? key : block + "." + key, value);
-    JavaType leafType = t == null ? null : properties(t).get(last);
+    JavaType leafType = t == null ? null : ConfigMappers.properties(t).get(last);
     boolean replace = value == null || leafType == null || !parent.has(last);
     parent.set(last, replace ? leaf : merge(parent.get(last), leaf, leafType));
-    try {
-      return ConfigMappers.TEXT.treeToValue(root, type);
-    } catch (JacksonException e) {
-      throw ConfigErrors.explain(e, root, path -> "", block);
-    }
+    return bind(ConfigMappers.TEXT, root, type, path -> "", block);
   }
 
   /** {@code base} with every entry of {@code overrides} set by {@link #with}, in order. */
@@ -103,11 +97,13 @@ public final class ConfigValues {
     }
   }
 
-  static <T> T bind(ObjectMapper m, JsonNode tree, Class<T> type, Function<String, String> at) {
+  /** Binds {@code tree}; every unknown key is found before any record checks its values. */
+  static <T> T bind(ObjectMapper m, JsonNode tree, Class<T> type, Function<String, String> at, String block) {
+    ConfigErrors.checkKeys(tree, m.constructType(type), "", at, block);
     try {
       return m.treeToValue(tree, type);
     } catch (JacksonException e) {
-      throw ConfigErrors.explain(e, tree, at);
+      throw ConfigErrors.explain(e, tree, at, block);
     }
   }
 
@@ -123,19 +119,11 @@ public final class ConfigValues {
       return patch;
     }
     ObjectNode out = b.deepCopy();
-    Map<String, JavaType> props = properties(type);
+    Map<String, JavaType> props = ConfigMappers.properties(type);
     p.properties().forEach(e -> {
       JavaType t = props.get(e.getKey());
       out.set(e.getKey(), t == null || !b.has(e.getKey()) ? e.getValue() : merge(b.get(e.getKey()), e.getValue(), t));
     });
-    return out;
-  }
-
-  private static Map<String, JavaType> properties(JavaType type) {
-    Map<String, JavaType> out = new HashMap<>();
-    for (BeanPropertyDefinition p : ConfigMappers.FILE.getDeserializationConfig().introspect(type).findProperties()) {
-      out.put(p.getName(), p.getPrimaryType());
-    }
     return out;
   }
 }

@@ -69,6 +69,8 @@ class ConfigFileTest {
         "Maybe 'threads'?");
     rejects("inner:\n  budget: 5\n  optimiser: x\n", "x.yaml:3: unknown key 'optimiser' in 'inner'; allowed: budget,"
         + " optimizer.");
+    rejects("inner:\n  budget: 0\n  optimizer: x\n  budjet: 1\n", "x.yaml:4: unknown key 'budjet' in 'inner'");
+    rejects("items: [1]\nthreds: 3\n", "x.yaml:2: unknown key 'threds'");
   }
 
   @Test
