@@ -76,7 +76,7 @@ final class ConfigErrors {
       Map<String, JavaType> props = ConfigMappers.properties(type);
       for (Map.Entry<String, JsonNode> e : o.properties()) {
         String child = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
-        JavaType t = props.get(e.getKey());
+        JavaType t = props.get(ConfigMappers.canonical(type, e.getKey()));
         if (t == null) {
           String parent = block.isEmpty() ? path : path.isEmpty() ? block : block + "." + path;
           throw unknown(at.apply(child), parent, e.getKey(), new ArrayList<>(props.keySet()));

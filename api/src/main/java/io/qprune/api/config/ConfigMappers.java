@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyName;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -39,6 +40,22 @@ final class ConfigMappers {
       out.put(p.getName(), p.getPrimaryType());
     }
     return out;
+  }
+
+  /** A record's old key spellings ({@code @JsonAlias}), each with the key it stands for. */
+  static Map<String, String> aliases(JavaType type) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (BeanPropertyDefinition p : FILE.getDeserializationConfig().introspect(type).findProperties()) {
+      for (PropertyName alias : p.findAliases()) {
+        out.put(alias.getSimpleName(), p.getName());
+      }
+    }
+    return out;
+  }
+
+  /** The key {@code key} stands for in {@code type} (itself unless it is an old spelling). */
+  static String canonical(JavaType type, String key) {
+    return type == null || !type.isRecordType() ? key : aliases(type).getOrDefault(key, key);
   }
 
   private static ObjectMapper mapper(boolean fromText) {

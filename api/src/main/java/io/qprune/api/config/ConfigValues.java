@@ -59,11 +59,13 @@ public final class ConfigValues {
     ObjectNode parent = root;
     JavaType t = ConfigMappers.FILE.constructType(type);
     for (int i = 0; i < parts.length - 1; i++) {
+      parts[i] = ConfigMappers.canonical(t, parts[i]);
       t = t == null ? null : ConfigMappers.properties(t).get(parts[i]);
       parent = parent.get(parts[i]) instanceof ObjectNode o ? o : parent.putObject(parts[i]);
     }
-    String last = parts[parts.length - 1];
-    JsonNode leaf = value == null ? ConfigErrors.node(tree(defaults), key)
+    String last = ConfigMappers.canonical(t, parts[parts.length - 1]);
+    parts[parts.length - 1] = last;
+    JsonNode leaf = value == null ? ConfigErrors.node(tree(defaults), String.join(".", parts))
         : given(block.isEmpty() ? key : block + "." + key, value);
     JavaType leafType = t == null ? null : ConfigMappers.properties(t).get(last);
     boolean replace = value == null || leafType == null || !parent.has(last);
@@ -121,8 +123,9 @@ public final class ConfigValues {
     ObjectNode out = b.deepCopy();
     Map<String, JavaType> props = ConfigMappers.properties(type);
     p.properties().forEach(e -> {
-      JavaType t = props.get(e.getKey());
-      out.set(e.getKey(), t == null || !b.has(e.getKey()) ? e.getValue() : merge(b.get(e.getKey()), e.getValue(), t));
+      String key = ConfigMappers.canonical(type, e.getKey());
+      JavaType t = props.get(key);
+      out.set(key, t == null || !b.has(key) ? e.getValue() : merge(b.get(key), e.getValue(), t));
     });
     return out;
   }

@@ -3,6 +3,7 @@ package io.qprune.api.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import io.qprune.api.InvalidInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,8 @@ class ConfigFileTest {
 
   static final Demo DEFAULTS = new Demo("default", 2, 1, 25, null, true, Map.of("num_reads", 8),
       new Inner(1300, "protes"), List.of());
+
+  record Renamed(@JsonAlias("valCrops") int valCrops, int threads) {}
 
   @TempDir Path dir;
 
@@ -119,6 +122,17 @@ class ConfigFileTest {
         .hasMessageContaining("'threads' must be a whole number, got \"2.5\"");
     assertThatThrownBy(() -> ConfigValues.with(d, Demo.class, "inner.budget", 0, DEFAULTS))
         .hasMessageContaining("inner.budget must be >= 1");
+  }
+
+  @Test
+  void anOldSpellingOfAKeyStillReads() {
+    Renamed d = new Renamed(16, 2);
+    assertThat(ConfigFile.parse("a.json", "{\"valCrops\": 4}").bind(Renamed.class, d)).isEqualTo(new Renamed(4, 2));
+    assertThat(ConfigFile.parse("a.yaml", "val_crops: 4").bind(Renamed.class, d)).isEqualTo(new Renamed(4, 2));
+    assertThat(ConfigValues.with(d, Renamed.class, "valCrops", "8", d)).isEqualTo(new Renamed(8, 2));
+    assertThat(ConfigValues.toMap(d).keySet()).containsExactly("val_crops", "threads");
+    assertThatThrownBy(() -> ConfigFile.parse("a.yaml", "val_crop: 4").bind(Renamed.class, d))
+        .hasMessageContaining("a.yaml:1: unknown key 'val_crop'; allowed: val_crops, threads.");
   }
 
   @Test
