@@ -63,6 +63,10 @@ final class ConfigErrors {
       return new InvalidInputException(at.apply(path) + (shownPath.isEmpty() ? "the file must hold " : key + " must be ")
           + words(type) + ", got " + shown(given) + hint(given, type), e);
     }
+    if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("must be ")) {
+      // a custom deserializer's own words (see RefineSettings' layers: "must be 'all' or a whole number")
+      return new InvalidInputException(at.apply(path) + key + " " + e.getOriginalMessage() + ", got " + shown(given), e);
+    }
     return new InvalidInputException(at.apply(path) + (shownPath.isEmpty() ? "" : key + ": ") + e.getOriginalMessage(), e);
   }
 
@@ -181,14 +185,22 @@ final class ConfigErrors {
     return words(type) + " in range";
   }
 
+  /** " (write it without quotes)" when quoted text would be a value of the type wanted. */
   private static String hint(JsonNode given, Class<?> type) {
-    if (given == null || !given.isTextual() || CharSequence.class.isAssignableFrom(type)) {
+    String wanted = words(type);
+    if (given == null || !given.isTextual()) {
       return "";
     }
     try {
       JsonNode unquoted = ConfigMappers.FILE.readTree(given.asText());
-      return unquoted != null && (unquoted.isNumber() || unquoted.isBoolean()) ? " (write it without quotes)" : "";
-    } catch (java.io.IOException notANumber) {
+      boolean fits = unquoted != null && switch (wanted) {
+        case "a whole number" -> unquoted.isIntegralNumber();
+        case "a number" -> unquoted.isNumber();
+        case "true or false" -> unquoted.isBoolean();
+        default -> false;
+      };
+      return fits ? " (write it without quotes)" : "";
+    } catch (java.io.IOException notAValue) {
       return "";
     }
   }

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.qprune.api.InvalidInputException;
 import io.qprune.api.config.ConfigValues;
@@ -109,7 +111,11 @@ public record RefineSettings(boolean enabled,
       if (p.hasToken(JsonToken.VALUE_STRING) && p.getText().strip().equalsIgnoreCase("all")) {
         return 0;
       }
-      return _parseIntPrimitive(p, c);
+      try {
+        return _parseIntPrimitive(p, c);
+      } catch (MismatchedInputException e) {
+        throw JsonMappingException.from(p, "must be 'all' or a whole number", e);
+      }
     }
   }
 
