@@ -1,15 +1,9 @@
 package io.qprune.api;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.qprune.api.config.ConfigFile;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -23,12 +17,10 @@ import java.util.Map;
  *   num_reads: 100
  * </pre>
  *
- * YAML or JSON (chosen by the file extension).
+ * YAML or JSON (chosen by the file extension), read by {@link ConfigFile}.
  */
-public record SolverConfig(String solver, Map<String, Object> parameters, Double timeLimitSeconds,
-    Long seed) {
-
-  private static final List<String> KEYS = List.of("solver", "parameters", "time_limit", "seed");
+public record SolverConfig(String solver, Map<String, Object> parameters,
+    @JsonProperty("time_limit") Double timeLimitSeconds, Long seed) {
 
   public SolverConfig {
     if (solver == null || solver.isBlank()) {
@@ -46,77 +38,16 @@ public record SolverConfig(String solver, Map<String, Object> parameters, Double
     return new SolverConfig(solver, Map.of(), null, null);
   }
 
-  /** Loads a YAML ({@code .yaml}/{@code .yml}) or JSON file. */
+  /**
+   * Loads a YAML or JSON ({@code .json}) file; unknown keys and wrong types are errors naming the
+   * file, the key and the line.
+   */
   public static SolverConfig load(Path file) {
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    ObjectMapper mapper = name.endsWith(".json") ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
-    Object tree;
-    try {
-      tree = mapper.readValue(Files.readString(file), Object.class);
-    } catch (NoSuchFileException e) {
-      throw new InvalidInputException("Solver configuration " + file + " does not exist", e);
-    } catch (JacksonException e) {
-      throw new InvalidInputException("Solver configuration " + file + " is not valid "
-          + (name.endsWith(".json") ? "JSON" : "YAML") + " (line " + e.getLocation().getLineNr()
-          + "): " + e.getOriginalMessage(), e);
-    } catch (IOException e) {
-      throw new InvalidInputException("Cannot read solver configuration " + file + ": " + e.getMessage(), e);
+    ConfigFile f = ConfigFile.read(file);
+    if (f.isEmpty()) {
+      throw new InvalidInputException(file + ": a solver configuration needs a 'solver' name; see `qprune solvers`");
     }
-    try {
-      return fromMap(tree);
-    } catch (InvalidInputException e) {
-      throw new InvalidInputException(file + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** Builds a configuration from a parsed document. */
-  public static SolverConfig fromMap(Object tree) {
-    if (!(tree instanceof Map<?, ?> map)) {
-      throw new InvalidInputException("A solver configuration must be a mapping with a 'solver' key");
-    }
-    for (Object k : map.keySet()) {
-      if (!KEYS.contains(String.valueOf(k))) {
-        throw new InvalidInputException("Unknown key '" + k + "' in solver configuration; allowed: "
-            + String.join(", ", KEYS) + io.qprune.api.spi.Suggest.maybe(String.valueOf(k), KEYS));
-      }
-    }
-    Object solver = map.get("solver");
-    if (!(solver instanceof String s)) {
-      throw new InvalidInputException("'solver' must be a solver name, got " + solver);
-    }
-    Object params = map.get("parameters");
-    Map<String, Object> p = new LinkedHashMap<>();
-    if (params instanceof Map<?, ?> pm) {
-      pm.forEach((k, v) -> p.put(String.valueOf(k), v));
-    } else if (params != null) {
-      throw new InvalidInputException("'parameters' must be a mapping of name: value, got " + params);
-    }
-    return new SolverConfig(s, p, number(map.get("time_limit"), "time_limit"), seed(map.get("seed")));
-  }
-
-  private static Long seed(Object v) {
-    if (v == null) {
-      return null;
-    }
-    Long s = ConfigNumbers.exactLong(v, true);
-    if (s == null) {
-      throw new InvalidInputException("'seed' must be a whole number, got '" + v + "'");
-    }
-    return s;
-  }
-
-  private static Double number(Object v, String key) {
-    if (v == null) {
-      return null;
-    }
-    if (v instanceof Number n) {
-      return n.doubleValue();
-    }
-    try {
-      return Double.parseDouble(v.toString());
-    } catch (NumberFormatException e) {
-      throw new InvalidInputException("'" + key + "' must be a number, got '" + v + "'", e);
-    }
+    return f.bind(SolverConfig.class, null);
   }
 
   /** A copy with the given parameter overrides (later values win). */

@@ -1,7 +1,6 @@
 package io.qprune.bench.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.qprune.api.InvalidInputException;
 import io.qprune.api.cluster.Clusters;
 import io.qprune.bench.evolve.ClusterTask;
@@ -17,8 +16,6 @@ import io.qprune.formulation.evolve.WeightTask;
 import io.qprune.formulation.model.Torch;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,19 +87,13 @@ public final class EvolveCommand implements Callable<Integer> {
   }
 
   private int evolve() {
-    Map<String, Object> file = readConfig();
-    Object evolveBlock = file.getOrDefault("evolve", Map.of());
-    if (!(evolveBlock instanceof Map)) {
-      throw new InvalidInputException(config + ": 'evolve' must be a mapping of settings");
-    }
-    @SuppressWarnings("unchecked")
-    EvolveSettings s = EvolveSettings.from((Map<String, ?>) evolveBlock, String.valueOf(config));
-    s = s.with(budget, population, seed);
-    String m = model != null ? model : text(file, "model");
-    Path d = data != null ? data : file.get("data") == null ? null : Path.of(text(file, "data"));
-    int t = threads != null ? threads : threads(file);
+    EvolveFile file = EvolveFile.read(config);
+    EvolveSettings s = file.evolve().with(budget, population, seed);
+    String m = model != null ? model : file.model();
+    Path d = data != null ? data : file.data() == null ? null : Path.of(file.data());
+    int t = threads != null ? threads : file.threads();
     Torch.configure(t);
-    String url = cluster != null ? cluster : String.valueOf(file.getOrDefault("cluster", Clusters.IN_PROCESS));
+    String url = cluster != null ? cluster : file.cluster();
     Clusters.validate(url);
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -190,53 +181,6 @@ public final class EvolveCommand implements Callable<Integer> {
 
   private static String shortName(WeightTask task) {
     return task.metricName().replace("accuracy (%)", "acc %").replace("PSNR (dB)", "PSNR dB");
-  }
-
-  /** A text value of the config file, or null when absent. */
-  private String text(Map<String, Object> file, String key) {
-    Object v = file.get(key);
-    if (v != null && !(v instanceof String)) {
-      throw new InvalidInputException(config + ": '" + key + "' must be text, got " + v);
-    }
-    return (String) v;
-  }
-
-  private int threads(Map<String, Object> file) {
-    Object v = file.getOrDefault("threads", 2);
-    Long n = io.qprune.api.ConfigNumbers.exactLong(v, false);
-    if (n == null || n < 1 || n > Integer.MAX_VALUE) {
-      throw new InvalidInputException(config + ": 'threads' must be a whole number >= 1, got "
-          + (v instanceof String ? "the text '" + v + "' (write it without quotes)" : String.valueOf(v)));
-    }
-    return n.intValue();
-  }
-
-  @SuppressWarnings("unchecked")
-  private Map<String, Object> readConfig() {
-    if (config == null) {
-      return Map.of();
-    }
-    try {
-      Object tree = new ObjectMapper(new YAMLFactory()).readValue(Files.readString(config), Object.class);
-      if (tree == null) {
-        return Map.of();
-      }
-      if (!(tree instanceof Map)) {
-        throw new InvalidInputException(config + ": an evolve config must be a mapping");
-      }
-      Map<String, Object> m = (Map<String, Object>) tree;
-      for (String k : m.keySet()) {
-        if (!List.of("evolve", "model", "data", "threads", "cluster").contains(k)) {
-          throw new InvalidInputException(config + ": unknown key '" + k + "'. Known: evolve, model, data, threads,"
-              + " cluster");
-        }
-      }
-      return m;
-    } catch (NoSuchFileException e) {
-      throw new InvalidInputException("Config file " + config + " does not exist", e);
-    } catch (IOException e) {
-      throw new InvalidInputException(config + ": not valid YAML/JSON: " + e.getMessage(), e);
-    }
   }
 
   /** A progress bar over each phase's evaluations, or a line per generation. */

@@ -1,5 +1,6 @@
 package io.qprune.bench.cli;
 
+import io.qprune.api.config.ConfigFile;
 import io.qprune.formulation.train.ClassifierTrainConfig;
 import io.qprune.formulation.train.ClassifierTraining;
 import io.qprune.formulation.train.TrainConfig;
@@ -49,18 +50,11 @@ public final class TrainCommand implements Callable<Integer> {
   }
 
   private int train() {
-    String json;
-    try {
-      json = java.nio.file.Files.readString(config);
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw new io.qprune.api.InvalidInputException("Config file " + config + " does not exist", e);
-    } catch (java.io.IOException e) {
-      throw new io.qprune.api.InvalidInputException("Cannot read config " + config + ": " + e.getMessage(), e);
+    ConfigFile file = ConfigFile.read(config);
+    if (ClassifierTrainConfig.isClassification(file)) {
+      return trainClassifier(ClassifierTrainConfig.from(file));
     }
-    if (ClassifierTrainConfig.isClassification(json)) {
-      return trainClassifier(ClassifierTrainConfig.parse(json, config.toString()));
-    }
-    TrainConfig cfg = TrainConfig.parse(json, config.toString());
+    TrainConfig cfg = TrainConfig.from(file);
     if (threads != null) {
       cfg = cfg.withThreads(threads);
     }

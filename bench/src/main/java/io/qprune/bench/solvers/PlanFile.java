@@ -1,8 +1,9 @@
 package io.qprune.bench.solvers;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import io.qprune.api.InvalidInputException;
-import io.qprune.api.spi.Suggest;
-import io.qprune.bench.solvers.LocatedYaml.Node;
+import io.qprune.api.config.ConfigFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,104 +11,94 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a benchmark plan (YAML; see bench/plans/example.yaml). Paths are relative to the plan
- * file's folder; missing keys take the command's defaults; every error names the file, the key
- * and the line.
+ * Reads a benchmark plan (YAML; see bench/plans/example.yaml) through {@link ConfigFile}. Paths are
+ * relative to the plan file's folder; missing keys take the command's defaults; every error names
+ * the file, the key and the line.
  */
 public final class PlanFile {
-  static final List<String> KEYS = List.of("solvers", "instances", "filter", "repeats", "seed", "time_limits", "out", "cluster");
-  static final List<String> SOLVER_KEYS = List.of("name", "label", "parameters");
   /** Defaults shared with the command-line flags. */
   public static final int DEFAULT_REPEATS = 1;
   public static final long DEFAULT_SEED = 1;
   public static final double DEFAULT_TIME_LIMIT = 10;
   public static final Path DEFAULT_OUT = Path.of("runs/bench/solvers");
+  private static final String EXAMPLE = "; see bench/plans/example.yaml";
 
-  private final Path file;
+  /** The keys of a plan file; a list key also takes a single value ({@code solvers: sa}). */
+  record Keys(@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<Solver> solvers,
+      @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> instances,
+      String filter, Integer repeats, Long seed,
+      @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<Double> timeLimits,
+      String out, String cluster) {}
+
+  /** A {@code solvers} entry: a solver name, or a mapping of name, label and parameters. */
+  record Solver(String name, String label, Map<String, Object> parameters) {
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static Solver named(String name) {
+      return new Solver(name, null, null);
+    }
+  }
+
+  private final ConfigFile file;
   private final Path dir;
 
-  private PlanFile(Path file) {
-    this.file = file;
-    this.dir = file.toAbsolutePath().getParent();
+  private PlanFile(Path path) {
+    this.file = ConfigFile.read(path);
+    this.dir = path.toAbsolutePath().getParent();
   }
 
   /** The plan the file describes. */
-  public static BenchPlan read(Path file) {
-    return new PlanFile(file).plan(LocatedYaml.read(file));
+  public static BenchPlan read(Path path) {
+    PlanFile p = new PlanFile(path);
+    if (p.file.isEmpty()) {
+      throw new InvalidInputException("Plan file " + path + " is empty" + EXAMPLE);
+    }
+    return p.plan(p.file.bind(Keys.class, null));
   }
 
-  private BenchPlan plan(Node root) {
-    if (!(root.value() instanceof Map<?, ?> map)) {
-      throw error(root, "a plan is a mapping of keys " + KEYS + "; see bench/plans/example.yaml");
-    }
-    for (Map.Entry<?, ?> e : map.entrySet()) {
-      String key = (String) e.getKey();
-      if (!KEYS.contains(key)) {
-        throw error((Node) e.getValue(), "unknown key '" + key + "'; a plan has " + String.join(", ", KEYS)
-            + "." + Suggest.maybe(key, KEYS));
-      }
-    }
-    Node solvers = required(map, root, "solvers");
-    Node instances = required(map, root, "instances");
-    Node filter = (Node) map.get("filter");
-    Node repeats = (Node) map.get("repeats");
-    Node seed = (Node) map.get("seed");
-    Node limits = (Node) map.get("time_limits");
-    Node out = (Node) map.get("out");
-    Node cluster = (Node) map.get("cluster");
+  private BenchPlan plan(Keys k) {
+    List<SolverEntry> solvers = solvers(required(k.solvers(), "solvers"));
+    List<Path> instances = instances(required(k.instances(), "instances"));
+    String filter = text(k.filter(), "filter");
+    int repeats = k.repeats() == null ? DEFAULT_REPEATS : (int) whole(k.repeats(), "repeats", 1, 1_000_000);
+    long seed = k.seed() == null ? DEFAULT_SEED : whole(k.seed(), "seed", 0, Long.MAX_VALUE / 2);
+    List<Double> limits = k.timeLimits() == null ? List.of(DEFAULT_TIME_LIMIT) : timeLimits(k.timeLimits());
+    Path out = k.out() == null ? DEFAULT_OUT : dir.resolve(text(k.out(), "out")).normalize();
+    String cluster = text(k.cluster(), "cluster");
     try {
-      return new BenchPlan(solvers(solvers), instances(instances), filter == null ? null : text(filter, "filter"),
-          repeats == null ? DEFAULT_REPEATS : (int) whole(repeats, "repeats", 1, 1_000_000),
-          seed == null ? DEFAULT_SEED : whole(seed, "seed", 0, Long.MAX_VALUE / 2),
-          limits == null ? List.of(DEFAULT_TIME_LIMIT) : timeLimits(limits),
-          out == null ? DEFAULT_OUT : dir.resolve(text(out, "out")).normalize(),
-          cluster == null ? null : text(cluster, "cluster"));
+      return new BenchPlan(solvers, instances, filter, repeats, seed, limits, out, cluster);
     } catch (InvalidInputException e) {
-      if (e.getMessage().startsWith(file.toString())) {
-        throw e;
-      }
-      throw new InvalidInputException(file + ": " + e.getMessage(), e);
+      throw new InvalidInputException(file.name() + ": " + e.getMessage(), e);
     }
   }
 
-  private List<SolverEntry> solvers(Node node) {
+  private List<SolverEntry> solvers(List<Solver> given) {
     List<SolverEntry> out = new ArrayList<>();
-    for (Node n : list(node, "solvers")) {
-      String origin = file.getFileName() + " line " + n.line();
-      if (n.value() instanceof String name) {
-        out.add(SolverEntry.of(name, origin));
-        continue;
+    for (int i = 0; i < given.size(); i++) {
+      String at = "solvers[" + i + "]";
+      Solver s = given.get(i);
+      if (s == null) {
+        throw file.error(at, "'solvers' entries are a solver name (sa) or a mapping with name, label, parameters;"
+            + " got nothing");
       }
-      if (!(n.value() instanceof Map<?, ?> m)) {
-        throw error(n, "'solvers' entries are a solver name (sa) or a mapping with name, label, parameters; got "
-            + n.plain());
+      String name = text(s.name(), at + ".name");
+      if (name == null) {
+        throw file.error(at, "missing key 'name'" + EXAMPLE);
       }
-      for (Map.Entry<?, ?> e : m.entrySet()) {
-        if (!SOLVER_KEYS.contains((String) e.getKey())) {
-          throw error((Node) e.getValue(), "unknown key '" + e.getKey() + "' in a solver entry; allowed: "
-              + String.join(", ", SOLVER_KEYS) + "." + Suggest.maybe((String) e.getKey(), SOLVER_KEYS));
-        }
-      }
-      String name = text(required(m, n, "name"), "name");
-      Node label = (Node) m.get("label");
-      Node params = (Node) m.get("parameters");
-      if (params != null && !(params.value() instanceof Map)) {
-        throw error(params, "'parameters' must be a mapping of name: value, got " + params.plain());
-      }
-      @SuppressWarnings("unchecked")
-      Map<String, Object> p = params == null ? Map.of() : (Map<String, Object>) params.plain();
-      out.add(new SolverEntry(label == null ? name : text(label, "label"), name, p, origin));
+      String origin = Path.of(file.name()).getFileName() + " line " + file.line(at);
+      String label = s.label() == null ? name : text(s.label(), at + ".label");
+      out.add(new SolverEntry(label, name, s.parameters(), origin));
     }
     return out;
   }
 
-  private List<Path> instances(Node node) {
+  private List<Path> instances(List<String> given) {
     List<Path> out = new ArrayList<>();
-    for (Node n : list(node, "instances")) {
-      String given = text(n, "instances");
-      Path p = dir.resolve(given).normalize();
-      if (!Files.exists(p)) {
-        throw error(n, "'instances' entry " + given + " is " + p + ", which does not exist (paths are relative"
+    for (int i = 0; i < given.size(); i++) {
+      String at = "instances[" + i + "]";
+      String g = text(given.get(i), at);
+      Path p = g == null ? null : dir.resolve(g).normalize();
+      if (p == null || !Files.exists(p)) {
+        throw file.error(at, "'instances' entry " + g + " is " + p + ", which does not exist (paths are relative"
             + " to the plan's folder " + dir + ")");
       }
       out.add(p);
@@ -115,54 +106,39 @@ public final class PlanFile {
     return out;
   }
 
-  private List<Double> timeLimits(Node node) {
-    List<Node> items = node.value() instanceof List<?> ? list(node, "time_limits") : List.of(node);
-    List<Double> out = new ArrayList<>();
-    for (Node n : items) {
-      if (!(n.value() instanceof Number num) || !(num.doubleValue() > 0) || Double.isInfinite(num.doubleValue())) {
-        throw error(n, "'time_limits' must be a positive number of seconds or a list of them, e.g. [1, 4, 16];"
-            + " got " + n.plain());
+  private List<Double> timeLimits(List<Double> given) {
+    for (int i = 0; i < given.size(); i++) {
+      Double t = given.get(i);
+      if (t == null || !(t > 0) || t.isInfinite()) {
+        throw file.error("time_limits[" + i + "]", "'time_limits' must be a positive number of seconds or a list"
+            + " of them, e.g. [1, 4, 16]; got " + t);
       }
-      out.add(num.doubleValue());
     }
-    return out;
+    return given;
   }
 
-  @SuppressWarnings("unchecked")
-  private List<Node> list(Node node, String key) {
-    if (node.value() instanceof String) {
-      return List.of(node);
+  private <T> List<T> required(List<T> v, String key) {
+    if (v == null) {
+      throw file.error("", "missing key '" + key + "'" + EXAMPLE);
     }
-    if (!(node.value() instanceof List<?> l) || l.isEmpty()) {
-      throw error(node, "'" + key + "' must be a non-empty list, got " + node.plain());
+    if (v.isEmpty()) {
+      throw file.error(key, "'" + key + "' must be a non-empty list, got []");
     }
-    return (List<Node>) l;
+    return v;
   }
 
-  private String text(Node n, String key) {
-    if (n.value() instanceof String s && !s.isBlank()) {
-      return s;
+  /** A non-blank text, or null when absent. */
+  private String text(String v, String key) {
+    if (v != null && v.isBlank()) {
+      throw file.error(key, "'" + key + "' must be a non-empty text, got \"" + v + "\"");
     }
-    throw error(n, "'" + key + "' must be a non-empty text, got " + n.plain());
+    return v;
   }
 
-  private long whole(Node n, String key, long min, long max) {
-    Long v = io.qprune.api.ConfigNumbers.exactLong(n.value(), false); // exact: no rounding through double
-    if (v != null && v >= min && v <= max) {
-      return v;
+  private long whole(long v, String key, long min, long max) {
+    if (v < min || v > max) {
+      throw file.error(key, "'" + key + "' must be a whole number from " + min + " to " + max + ", got " + v);
     }
-    throw error(n, "'" + key + "' must be a whole number from " + min + " to " + max + ", got " + n.plain());
-  }
-
-  private Node required(Map<?, ?> m, Node parent, String key) {
-    Node n = (Node) m.get(key);
-    if (n == null || n.value() == null) {
-      throw error(parent, "missing key '" + key + "'; see bench/plans/example.yaml");
-    }
-    return n;
-  }
-
-  private InvalidInputException error(Node at, String message) {
-    return new InvalidInputException(file + " line " + at.line() + ": " + message);
+    return v;
   }
 }

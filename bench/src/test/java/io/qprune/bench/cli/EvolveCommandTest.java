@@ -115,7 +115,7 @@ class EvolveCommandTest {
     Files.writeString(cfg, "evolve:\n  budgt: 3\n");
     CliRun r = CliRun.main("evolve", "--config", cfg.toString(), "--out", dir.resolve("x").toString());
     assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(r.err()).contains("unknown evolve setting 'budgt'");
+    assertThat(r.err()).contains("unknown key 'budgt' in 'evolve'");
     CliRun c = CliRun.main("evolve", "--cluster", "mesos://nowhere", "--out", dir.resolve("y").toString());
     assertThat(c.code()).isEqualTo(ExitCodes.BAD_INPUT);
   }

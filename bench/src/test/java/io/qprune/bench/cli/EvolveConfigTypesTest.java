@@ -20,23 +20,26 @@ class EvolveConfigTypesTest {
   void quotedThreadsAreNamed() throws Exception {
     CliRun r = evolve("threads: \"2\"\n");
     assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(r.err()).contains("evolve.yaml: 'threads' must be a whole number >= 1, got the text '2'")
+    assertThat(r.err()).contains("evolve.yaml:1: 'threads' must be a whole number, got \"2\" (write it without quotes)")
         .doesNotContain("internal error");
     assertThat(r.err().lines().count()).isEqualTo(1);
   }
 
   @Test
   void otherWrongTypesAreNamed() throws Exception {
-    assertThat(evolve("threads: 0\n").err()).contains("evolve.yaml: 'threads' must be a whole number >= 1, got 0");
+    assertThat(evolve("threads: 0\n").err()).contains("evolve.yaml:1: 'threads' must be >= 1, got 0");
     assertThat(evolve("threads: 1.5\n").err()).contains("'threads'").contains("1.5");
     CliRun model = evolve("model: 5\n");
     assertThat(model.code()).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(model.err()).contains("evolve.yaml: 'model' must be text, got 5");
+    assertThat(model.err()).contains("evolve.yaml:1: 'model' must be text, got 5");
     CliRun data = evolve("data: [a, b]\n");
     assertThat(data.code()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(data.err()).contains("'data' must be text");
     CliRun seed = evolve("evolve:\n  seed: 1.5\n");
     assertThat(seed.code()).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(seed.err()).contains("evolve setting 'seed' must be an integer, got '1.5'");
+    assertThat(seed.err()).contains("evolve.yaml:2: 'evolve.seed' must be a whole number, got 1.5");
+    CliRun unknown = evolve("evolve:\n  budget: 8\n  populaton: 4\n");
+    assertThat(unknown.code()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(unknown.err()).contains("evolve.yaml:3: unknown key 'populaton' in 'evolve'", "Maybe 'population'?");
   }
 }

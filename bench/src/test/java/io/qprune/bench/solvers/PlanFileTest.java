@@ -84,20 +84,25 @@ class PlanFileTest {
 
   @Test
   void badPlansNameTheFileTheKeyAndTheLine() throws Exception {
-    assertError("solvers: [sa]\ninstances: [../data]\nrepeat: 3\n", "line 3", "unknown key 'repeat'", "Maybe 'repeats'");
-    assertError("solvers: [sa]\ninstances: [../data]\nrepeats: three\n", "line 3", "'repeats' must be a whole number",
+    assertError("solvers: [sa]\ninstances: [../data]\nrepeat: 3\n", ":3:", "unknown key 'repeat'", "Maybe 'repeats'");
+    assertError("solvers: [sa]\ninstances: [../data]\nrepeats: three\n", ":3:", "'repeats' must be a whole number",
         "three");
-    assertError("solvers: [sa]\ninstances: [../data]\nrepeats: 0\n", "line 3", "'repeats'");
-    assertError("solvers: [sa]\ninstances: [../data]\n\ntime_limits: [1, -2]\n", "line 4", "'time_limits'", "-2");
-    assertError("solvers:\n  - name: sa\n    params: {x: 1}\ninstances: [../data]\n", "line 3", "unknown key 'params'",
+    assertError("solvers: [sa]\ninstances: [../data]\nrepeats: 0\n", ":3:", "'repeats'");
+    assertError("solvers: [sa]\ninstances: [../data]\n\ntime_limits: [1, -2]\n", ":4:", "'time_limits'", "-2");
+    assertError("solvers:\n  - name: sa\n    params: {x: 1}\ninstances: [../data]\n", ":3:", "unknown key 'params'",
         "allowed: name, label, parameters");
-    assertError("solvers:\n  - label: fast\ninstances: [../data]\n", "line 2", "missing key 'name'");
-    assertError("solvers: [sa]\ninstances:\n  - ../data\n  - ../nope\n", "line 4", "../nope", "does not exist");
+    assertError("solvers:\n  - label: fast\ninstances: [../data]\n", ":2:", "missing key 'name'");
+    assertError("solvers: [sa]\ninstances:\n  - ../data\n  - ../nope\n", ":4:", "../nope", "does not exist");
     assertError("solvers: [sa, sa]\ninstances: [../data]\n", "label 'sa' appears twice", "p.yaml line 1");
     assertError("solvers: [sa]\ninstances: [../data]\nfilter: '(G'\n", "filter '(G'", "regular expression");
-    assertError("solvers: [sa]\ninstances: [../data]\nseed: 1\nseed: 2\n", "line 4", "'seed' appears twice");
-    assertError("solvers: [sa\ninstances: [../data]\n", "line 2", "not valid YAML");
-    assertError("instances: [../data]\n", "line 1", "missing key 'solvers'");
+    assertError("solvers: [sa]\ninstances: [../data]\nseed: 1\nseed: 2\n", ":4:", "'seed' appears twice");
+    assertError("solvers: [sa\ninstances: [../data]\n", ":2:", "not valid YAML");
+    assertError("instances: [../data]\n", "p.yaml: missing key 'solvers'");
+    assertError("solvers: []\ninstances: [../data]\n", ":1:", "'solvers' must be a non-empty list");
+    assertError("solvers: [sa]\ninstances: [../data]\nrepeats: '3'\n", ":3:", "'repeats' must be a whole number, got \"3\"",
+        "without quotes");
+    assertError("solvers:\n  - name: sa\n    parameters: 3\ninstances: [../data]\n", ":3:",
+        "'solvers[0].parameters' must be a mapping of name: value, got 3");
   }
 
   @Test

@@ -1,9 +1,9 @@
 package io.qprune.formulation.evolve;
 
 import io.qprune.api.InvalidInputException;
+import io.qprune.api.config.ConfigValues;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The knobs of an evolutionary pruning run. {@code budget}: distinct mask evaluations over both
@@ -11,13 +11,11 @@ import java.util.Set;
  * worse than the best Phase-1 error the light anchor may be (f2 units; NaN: the task's default);
  * {@code validation}: validation images scored per mask (classification; 0 = all); {@code importance}:
  * magnitude (|w|), fisher (optimal-brain-damage saliency ½·w²·F from training batches; classifiers)
- * or auto (fisher for classifiers, magnitude for denoisers).
+ * or auto (fisher for classifiers, magnitude for denoisers). The config keys are the components'
+ * snake_case names ({@code phase1_share}, {@code anchor_tolerance}, ...).
  */
 public record EvolveSettings(int budget, int population, double phase1Share, long seed, double anchorTolerance,
     double maxPrune, double flipRate, int validation, int checkpointEvery, String importance) {
-
-  private static final Set<String> KEYS = Set.of("budget", "population", "phase1_share", "seed",
-      "anchor_tolerance", "max_prune", "flip_rate", "validation", "checkpoint_every", "importance");
 
   public EvolveSettings {
     if (budget < 4 || population < 4 || population > budget) {
@@ -51,21 +49,13 @@ public record EvolveSettings(int budget, int population, double phase1Share, lon
     return new EvolveSettings(1000, 40, 0.5, 1, Double.NaN, 0.995, 0.05, 1000, 1, "auto");
   }
 
-  /** The defaults overridden by the entries of an {@code evolve:} mapping (unknown keys are errors). */
+  /**
+   * The defaults overridden by the entries of an {@code evolve:} mapping as parsed from a file
+   * ({@code source} names it in errors); unknown keys and wrong types are errors. A file's block is
+   * read with the rest of its file by {@link io.qprune.api.config.ConfigFile}.
+   */
   public static EvolveSettings from(Map<String, ?> m, String source) {
-    for (String k : m.keySet()) {
-      if (!KEYS.contains(k)) {
-        throw new InvalidInputException(source + ": unknown evolve setting '" + k + "'. Known: " + KEYS);
-      }
-    }
-    EvolveSettings d = defaults();
-    return new EvolveSettings(
-        integer(m, "budget", d.budget, source), integer(m, "population", d.population, source),
-        real(m, "phase1_share", d.phase1Share, source), whole(m, "seed", d.seed, source),
-        real(m, "anchor_tolerance", d.anchorTolerance, source), real(m, "max_prune", d.maxPrune, source),
-        real(m, "flip_rate", d.flipRate, source), integer(m, "validation", d.validation, source),
-        integer(m, "checkpoint_every", d.checkpointEvery, source),
-        String.valueOf(m.get("importance") == null ? d.importance : m.get("importance")));
+    return ConfigValues.fromMap(m, EvolveSettings.class, defaults(), source);
   }
 
   /** These settings with the given overrides (null keeps a value). */
@@ -94,37 +84,5 @@ public record EvolveSettings(int budget, int population, double phase1Share, lon
     m.put("checkpoint_every", checkpointEvery);
     m.put("importance", importance);
     return m;
-  }
-
-  private static int integer(Map<String, ?> m, String k, int d, String source) {
-    long v = whole(m, k, d, source);
-    if (v != (int) v) {
-      throw new InvalidInputException(source + ": evolve setting '" + k + "' is " + v + ", too large for an integer");
-    }
-    return (int) v;
-  }
-
-  /** Exact: a seed is 64-bit and a double would round it above 2^53. */
-  private static long whole(Map<String, ?> m, String k, long d, String source) {
-    Object v = m.get(k);
-    if (v == null) {
-      return d;
-    }
-    Long w = io.qprune.api.ConfigNumbers.exactLong(v, false);
-    if (w == null) {
-      throw new InvalidInputException(source + ": evolve setting '" + k + "' must be an integer, got '" + v + "'");
-    }
-    return w;
-  }
-
-  private static double real(Map<String, ?> m, String k, double d, String source) {
-    Object v = m.get(k);
-    if (v == null) {
-      return d;
-    }
-    if (v instanceof Number) {
-      return ((Number) v).doubleValue();
-    }
-    throw new InvalidInputException(source + ": evolve setting '" + k + "' must be a number, got '" + v + "'");
   }
 }

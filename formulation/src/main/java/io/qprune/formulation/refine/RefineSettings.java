@@ -1,19 +1,34 @@
 package io.qprune.formulation.refine;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.qprune.api.InvalidInputException;
-import io.qprune.api.spi.Suggest;
+import io.qprune.api.config.ConfigValues;
+import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * The TT-refinement stage's settings, the {@code refine:} block of a pruning config: whether it
  * runs, how many layers form the sub-problem (0 = all), the evaluation budget, the black-box
  * optimiser and its parameters, the validation crops of the objective and how often to checkpoint.
+ * Bound by {@link io.qprune.api.config.ConfigFile} with the keys of {@link #asMap()}.
  */
-public record RefineSettings(boolean enabled, int layers, long budget, String optimizer,
-    Map<String, Object> parameters, int valCrops, int valCropSize, int checkpointEvery) {
+public record RefineSettings(boolean enabled,
+    @JsonDeserialize(using = RefineSettings.LayersIn.class) @JsonSerialize(using = RefineSettings.LayersOut.class)
+    int layers, long budget, String optimizer, @JsonProperty("optimizer_parameters") Map<String, Object> parameters,
+    int valCrops, int valCropSize, int checkpointEvery) {
 
   /** The defaults: off in {@code prune}, L = 8 layers, 1 300 evaluations, PROTES. */
   public static RefineSettings defaults() {
@@ -34,10 +49,13 @@ public record RefineSettings(boolean enabled, int layers, long budget, String op
     if (checkpointEvery < 1) {
       throw new InvalidInputException("refine.checkpoint_every must be >= 1, got " + checkpointEvery);
     }
-    parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+    parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters == null ? Map.of() : parameters));
   }
 
-  /** The defaults overridden by a config's {@code refine:} mapping; an unknown key is an error. */
+  /**
+   * The defaults overridden by a {@code refine:} mapping given from Java or the command line (text
+   * values are read as the key's type); an unknown key is an error.
+   */
   public static RefineSettings parse(Object block) {
     if (block == null) {
       return defaults();
@@ -49,100 +67,73 @@ public record RefineSettings(boolean enabled, int layers, long budget, String op
       throw new InvalidInputException("'refine' must be a mapping (enabled, layers, budget, optimizer,"
           + " optimizer_parameters, val_crops, val_crop_size, checkpoint_every), got " + block);
     }
-    Map<String, Object> m = defaults().asMap();
-    map.forEach((k, v) -> m.put(known(String.valueOf(k)), v));
-    return fromMap(m);
-  }
-
-  /** A copy with one key set by its config name. */
-  public RefineSettings with(String key, Object v) {
-    Map<String, Object> m = asMap();
-    m.put(known(key), v);
-    return fromMap(m);
-  }
-
-  private static final List<String> KEYS = List.of("enabled", "layers", "budget", "optimizer",
-      "optimizer_parameters", "val_crops", "val_crop_size", "checkpoint_every");
-
-  private static String known(String key) {
-    if (!KEYS.contains(key)) {
-      throw new InvalidInputException("Unknown refine key '" + key + "'. Known keys: "
-          + String.join(", ", KEYS) + "." + Suggest.maybe(key, KEYS));
-    }
-    return key;
-  }
-
-  /** Parses a complete mapping of every key (as {@link #asMap()} writes it). */
-  private static RefineSettings fromMap(Map<String, Object> m) {
-    return new RefineSettings(bool("enabled", m.get("enabled")), layersValue(m.get("layers")),
-        whole("budget", m.get("budget")), String.valueOf(m.get("optimizer")),
-        map(m.get("optimizer_parameters")), (int) whole("val_crops", m.get("val_crops")),
-        (int) whole("val_crop_size", m.get("val_crop_size")),
-        (int) whole("checkpoint_every", m.get("checkpoint_every")));
-  }
-
-  /** The settings as a config mapping (for reports). */
-  public Map<String, Object> asMap() {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("enabled", enabled);
-    m.put("layers", layers == 0 ? "all" : layers);
-    m.put("budget", budget);
-    m.put("optimizer", optimizer);
-    m.put("optimizer_parameters", parameters);
-    m.put("val_crops", valCrops);
-    m.put("val_crop_size", valCropSize);
-    m.put("checkpoint_every", checkpointEvery);
-    return m;
+    map.forEach((k, v) -> m.put(String.valueOf(k), v));
+    return ConfigValues.withAll(defaults(), RefineSettings.class, m, defaults(), "refine");
+  }
+
+  /** A copy with one key set by its config name (text values are read as the key's type). */
+  public RefineSettings with(String key, Object v) {
+    return ConfigValues.with(this, RefineSettings.class, key, v, defaults(), "refine");
+  }
+
+  /** The settings as a config mapping (for reports): {@code layers} is {@code all} for every layer. */
+  public Map<String, Object> asMap() {
+    return ConfigValues.toMap(this);
   }
 
   /** A layer count as users write it: {@code all} (0) or a whole number. */
   public static int layersOf(String text) {
-    int l = layersValue(text);
-    if (l < 0) {
-      throw new InvalidInputException("A layer count must be 'all' or >= 0, got " + text);
-    }
-    return l;
-  }
-
-  /** {@code all} or a whole number of layers. */
-  static int layersValue(Object v) {
-    if ("all".equalsIgnoreCase(String.valueOf(v).trim())) {
+    if ("all".equalsIgnoreCase(text.trim())) {
       return 0;
     }
-    return (int) whole("layers", v);
-  }
-
-  private static long whole(String key, Object v) {
-    Long w = io.qprune.api.ConfigNumbers.exactLong(v, true);
-    if (w == null) {
-      throw new InvalidInputException("refine." + key + " must be a whole number, got '" + v + "'");
+    try {
+      int l = Integer.parseInt(text.trim());
+      if (l >= 0) {
+        return l;
+      }
+    } catch (NumberFormatException e) {
+      // worded below
     }
-    return w;
+    throw new InvalidInputException("A layer count must be 'all' or >= 0, got " + text);
   }
 
-  private static boolean bool(String key, Object v) {
-    String s = String.valueOf(v).trim().toLowerCase(java.util.Locale.ROOT);
-    if (!s.equals("true") && !s.equals("false")) {
-      throw new InvalidInputException("refine." + key + " must be true or false, got '" + v + "'");
+  /** Reads {@code all} as 0 layers, else a whole number. */
+  static final class LayersIn extends StdDeserializer<Integer> {
+    private static final long serialVersionUID = 1L;
+
+    LayersIn() {
+      super(Integer.class);
     }
-    return Boolean.parseBoolean(s);
-  }
 
-  private static Map<String, Object> map(Object v) {
-    if (v instanceof String text) { // from the command line: a YAML flow mapping, e.g. {k: 50}
+    @Override
+    public Integer deserialize(JsonParser p, DeserializationContext c) throws IOException {
+      if (p.hasToken(JsonToken.VALUE_STRING) && p.getText().strip().equalsIgnoreCase("all")) {
+        return 0;
+      }
       try {
-        v = new com.fasterxml.jackson.databind.ObjectMapper(
-            new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readValue(text, Object.class);
-      } catch (com.fasterxml.jackson.core.JacksonException e) {
-        throw new InvalidInputException("refine.optimizer_parameters: '" + text + "' is not a mapping"
-            + " such as {k: 50, k_top: 5}: " + e.getOriginalMessage(), e);
+        return _parseIntPrimitive(p, c);
+      } catch (MismatchedInputException e) {
+        throw JsonMappingException.from(p, "must be 'all' or a whole number", e);
       }
     }
-    if (!(v instanceof Map<?, ?> m)) {
-      throw new InvalidInputException("refine.optimizer_parameters must be a mapping of name: value, got " + v);
+  }
+
+  /** Writes 0 layers as {@code all}. */
+  static final class LayersOut extends StdSerializer<Integer> {
+    private static final long serialVersionUID = 1L;
+
+    LayersOut() {
+      super(Integer.class);
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    m.forEach((k, x) -> out.put(String.valueOf(k), x));
-    return out;
+
+    @Override
+    public void serialize(Integer layers, JsonGenerator g, SerializerProvider p) throws IOException {
+      if (layers == 0) {
+        g.writeString("all");
+      } else {
+        g.writeNumber(layers);
+      }
+    }
   }
 }

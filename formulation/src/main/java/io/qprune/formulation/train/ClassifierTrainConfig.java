@@ -1,16 +1,16 @@
 package io.qprune.formulation.train;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonAlias;
 import io.qprune.api.InvalidInputException;
+import io.qprune.api.config.ConfigFile;
+import io.qprune.api.config.ConfigValues;
 import io.qprune.formulation.model.ResNetSpec;
-import java.io.IOException;
 import java.util.Locale;
 
 /**
- * A classifier training run, read from JSON whose fields override the defaults (an unknown field
- * is an error); {@code "task": "classification"} tells {@code qprune train} to use it. {@code data}
+ * A classifier training run, read from JSON (or YAML) whose keys override the defaults through
+ * {@link ConfigFile} (snake_case keys, camelCase spellings of earlier configs still read; an unknown
+ * key or a wrong type is an error); {@code "task": "classification"} tells {@code qprune train} to use it. {@code data}
  * is a folder (null: Debian's Fashion-MNIST, see {@code FashionMnist.locate}).
  */
 public record ClassifierTrainConfig(
@@ -22,18 +22,16 @@ public record ClassifierTrainConfig(
     Integer batch,
     Integer epochs,
     Double lr,
-    Double lrMin,
-    Double weightDecay,
+    @JsonAlias("lrMin") Double lrMin,
+    @JsonAlias("weightDecay") Double weightDecay,
     Integer shift,
     Boolean flip,
     Long seed,
     Integer threads,
-    Integer checkpointEvery,
-    Integer validateEvery) {
+    @JsonAlias("checkpointEvery") Integer checkpointEvery,
+    @JsonAlias("validateEvery") Integer validateEvery) {
 
   public static final String TASK = "classification";
-  private static final ObjectMapper JSON = JsonConfigs.JSON;
-
   /** The defaults: what trained the shipped ResNet-20 on Fashion-MNIST. */
   public static ClassifierTrainConfig defaults() {
     return new ClassifierTrainConfig(TASK, "fashion-mnist", null, 20, 16, 128, 4, 3e-3, 1e-5, 1e-4, 2, true, 1L,
@@ -43,17 +41,26 @@ public record ClassifierTrainConfig(
   /** Whether a training config's JSON asks for classification. */
   public static boolean isClassification(String json) {
     try {
-      JsonNode n = JSON.readTree(json);
-      return n != null && n.isObject() && TASK.equals(n.path("task").asText(""));
-    } catch (IOException e) {
+      return isClassification(ConfigFile.parse("config.json", json));
+    } catch (InvalidInputException notJson) {
       return false;
     }
   }
 
-  /** Parses config JSON over the defaults; {@code name} is used in error messages. */
-  public static ClassifierTrainConfig parse(String json, String name) {
-    ClassifierTrainConfig c = JsonConfigs.merge(defaults(), json, name, ClassifierTrainConfig.class);
-    c.validate(name);
+  /** Whether a parsed training config asks for classification ({@code task: classification}). */
+  public static boolean isClassification(ConfigFile file) {
+    return TASK.equals(file.tree().path("task").asText(""));
+  }
+
+  /** Parses config text over the defaults; {@code name} (its extension picks JSON or YAML) goes into errors. */
+  public static ClassifierTrainConfig parse(String text, String name) {
+    return from(ConfigFile.parse(name, text));
+  }
+
+  /** A parsed config file over the defaults. */
+  public static ClassifierTrainConfig from(ConfigFile file) {
+    ClassifierTrainConfig c = file.bind(ClassifierTrainConfig.class, defaults());
+    c.validate(file.name());
     return c;
   }
 
@@ -65,15 +72,15 @@ public record ClassifierTrainConfig(
     if (d.equals("cifar10") && data == null) {
       throw new InvalidInputException(name + ": dataset cifar10 needs 'data', the cifar-10-batches-bin folder");
     }
-    for (var e : new Object[][] {{"batch", batch}, {"epochs", epochs}, {"checkpointEvery", checkpointEvery},
-        {"validateEvery", validateEvery}}) {
+    for (var e : new Object[][] {{"batch", batch}, {"epochs", epochs}, {"checkpoint_every", checkpointEvery},
+        {"validate_every", validateEvery}}) {
       if (e[1] == null || (Integer) e[1] < 1) {
         throw new InvalidInputException(name + ": '" + e[0] + "' must be >= 1, got " + e[1]);
       }
     }
     if (!(lr > 0) || !(lrMin >= 0) || lrMin > lr || !(weightDecay >= 0)) {
-      throw new InvalidInputException(name + ": need lr > 0, 0 <= lrMin <= lr and weightDecay >= 0, got lr " + lr
-          + ", lrMin " + lrMin + ", weightDecay " + weightDecay);
+      throw new InvalidInputException(name + ": need lr > 0, 0 <= lr_min <= lr and weight_decay >= 0, got lr "
+          + lr + ", lr_min " + lrMin + ", weight_decay " + weightDecay);
     }
     if (shift < 0 || shift > 8) {
       throw new InvalidInputException(name + ": 'shift' (random translation, pixels) must be in 0..8, got " + shift);
@@ -88,16 +95,18 @@ public record ClassifierTrainConfig(
 
   /** This config with another thread count. */
   public ClassifierTrainConfig withThreads(int n) {
-    ObjectNode node = JSON.valueToTree(this);
-    node.put("threads", n);
-    return parse(node.toString(), "--threads");
+    ClassifierTrainConfig c = ConfigValues.with(this, ClassifierTrainConfig.class, "threads", n, defaults());
+    c.validate("--threads");
+    return c;
   }
 
+  /** This config as pretty JSON with its config keys. */
   public String toJson() {
-    try {
-      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return ConfigValues.tree(this).toPrettyString();
+  }
+
+  /** What a checkpoint records of its config (camelCase, as checkpoints always have; see TrainConfig). */
+  String checkpointJson() {
+    return JsonConfigs.checkpointJson(this);
   }
 }

@@ -50,7 +50,7 @@ public final class ClassifierTraining {
   /** Runs (or resumes) training into {@code out}; returns the path of the trained weights. */
   public static Path run(ClassifierTrainConfig cfg, Path out, TrainListener listener) {
     Torch.configure(cfg.threads());
-    String cfgJson = cfg.withThreads(0).toJson();
+    String cfgJson = cfg.withThreads(0).checkpointJson();
     FashionMnist.Splits data = data(cfg);
     LabelledImages train = data.train();
     int perEpoch = (train.count() + cfg.batch() - 1) / cfg.batch();

@@ -1,25 +1,24 @@
 package io.qprune.formulation.train;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonAlias;
 import io.qprune.api.InvalidInputException;
+import io.qprune.api.config.ConfigFile;
+import io.qprune.api.config.ConfigValues;
 import io.qprune.formulation.data.ColorMode;
 import io.qprune.formulation.data.GaussianNoise;
 import io.qprune.formulation.data.Noise;
 import io.qprune.formulation.data.PoissonGaussianNoise;
 import io.qprune.formulation.model.Architecture;
 import io.qprune.formulation.model.ModelSpec;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Everything a training run depends on, read from a JSON file whose fields override the defaults
- * (an unknown field is an error). {@code images} is {@code shipped} (the shipped train split) or
- * a folder of clean photos; validation always uses the shipped val split's fixed crops.
+ * Everything a training run depends on, read from a JSON (or YAML) file whose keys override the
+ * defaults, through {@link ConfigFile}: snake_case keys ({@code val_crops}; the camelCase spellings
+ * of earlier configs, {@code valCrops}, still read); an unknown key or a wrong type is an error.
+ * {@code images} is {@code shipped} (the shipped train split) or a folder of clean photos;
+ * validation always uses the shipped val split's fixed crops.
  */
 public record TrainConfig(
     String architecture,
@@ -29,24 +28,22 @@ public record TrainConfig(
     String noise,
     Double sigma,
     Double gain,
-    Double readSigma,
+    @JsonAlias("readSigma") Double readSigma,
     String images,
     Integer patch,
     Integer batch,
     Integer steps,
     Double lr,
-    Double lrMin,
+    @JsonAlias("lrMin") Double lrMin,
     String schedule,
-    Integer stepEvery,
-    Double stepGamma,
+    @JsonAlias("stepEvery") Integer stepEvery,
+    @JsonAlias("stepGamma") Double stepGamma,
     Long seed,
     Integer threads,
-    Integer checkpointEvery,
-    Integer validateEvery,
-    Integer valCrops,
-    Integer valCropSize) {
-
-  private static final ObjectMapper JSON = JsonConfigs.JSON;
+    @JsonAlias("checkpointEvery") Integer checkpointEvery,
+    @JsonAlias("validateEvery") Integer validateEvery,
+    @JsonAlias("valCrops") Integer valCrops,
+    @JsonAlias("valCropSize") Integer valCropSize) {
 
   /** The defaults: the configuration that trained the shipped model. */
   public static TrainConfig defaults() {
@@ -54,21 +51,20 @@ public record TrainConfig(
         64, 16, 10000, 2e-3, 1e-5, "cosine", 5000, 0.5, 1L, 2, 250, 1000, 16, 128);
   }
 
-  /** Reads a config file over the defaults. */
+  /** Reads a config file (JSON, or YAML unless the name ends in .json) over the defaults. */
   public static TrainConfig load(Path file) {
-    try {
-      return parse(Files.readString(file), file.toString());
-    } catch (NoSuchFileException e) {
-      throw new InvalidInputException("Config file " + file + " does not exist", e);
-    } catch (IOException e) {
-      throw new InvalidInputException("Cannot read config " + file + ": " + e.getMessage(), e);
-    }
+    return from(ConfigFile.read(file));
   }
 
-  /** Parses config JSON over the defaults; {@code name} is used in error messages. */
-  public static TrainConfig parse(String json, String name) {
-    TrainConfig c = JsonConfigs.merge(defaults(), json, name, TrainConfig.class);
-    c.validate(name);
+  /** Parses config text over the defaults; {@code name} (its extension picks JSON or YAML) goes into errors. */
+  public static TrainConfig parse(String text, String name) {
+    return from(ConfigFile.parse(name, text));
+  }
+
+  /** A parsed config file over the defaults. */
+  public static TrainConfig from(ConfigFile file) {
+    TrainConfig c = file.bind(TrainConfig.class, defaults());
+    c.validate(file.name());
     return c;
   }
 
@@ -78,18 +74,18 @@ public record TrainConfig(
     positive(name, "patch", patch);
     positive(name, "batch", batch);
     positive(name, "steps", steps);
-    positive(name, "checkpointEvery", checkpointEvery);
-    positive(name, "validateEvery", validateEvery);
-    positive(name, "valCrops", valCrops);
-    positive(name, "valCropSize", valCropSize);
-    positive(name, "stepEvery", stepEvery);
+    positive(name, "checkpoint_every", checkpointEvery);
+    positive(name, "validate_every", validateEvery);
+    positive(name, "val_crops", valCrops);
+    positive(name, "val_crop_size", valCropSize);
+    positive(name, "step_every", stepEvery);
     if (!(lr > 0) || !(lrMin >= 0) || lrMin > lr) {
       throw new InvalidInputException(
-          name + ": need lr > 0 and 0 <= lrMin <= lr, got lr " + lr + ", lrMin " + lrMin);
+          name + ": need lr > 0 and 0 <= lr_min <= lr, got lr " + lr + ", lr_min " + lrMin);
     }
     LrSchedule.of(this);
     if (patch % spec().sizeMultiple() != 0 || valCropSize % spec().sizeMultiple() != 0) {
-      throw new InvalidInputException(name + ": patch and valCropSize must be multiples of "
+      throw new InvalidInputException(name + ": patch and val_crop_size must be multiples of "
           + spec().sizeMultiple() + " for this network, got " + patch + " and " + valCropSize);
     }
   }
@@ -102,9 +98,9 @@ public record TrainConfig(
 
   /** This config with another thread count (threads do not change results, only speed). */
   public TrainConfig withThreads(int n) {
-    ObjectNode node = JSON.valueToTree(this);
-    node.put("threads", n);
-    return parse(node.toString(), "--threads");
+    TrainConfig c = ConfigValues.with(this, TrainConfig.class, "threads", n, defaults());
+    c.validate("--threads");
+    return c;
   }
 
   /** The network this config trains. */
@@ -125,12 +121,16 @@ public record TrainConfig(
     }
   }
 
-  /** This config as pretty JSON. */
+  /** This config as pretty JSON with its config keys. */
   public String toJson() {
-    try {
-      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return ConfigValues.tree(this).toPrettyString();
+  }
+
+  /**
+   * What a checkpoint records of the config it was written for, in the form checkpoints have always
+   * used (camelCase keys), so that runs checkpointed before the keys became snake_case still resume.
+   */
+  String checkpointJson() {
+    return JsonConfigs.checkpointJson(this);
   }
 }

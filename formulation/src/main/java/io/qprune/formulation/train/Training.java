@@ -41,7 +41,7 @@ public final class Training {
   /** Runs (or resumes) training; returns the path of the trained weights. */
   public static Path run(TrainConfig cfg, Path out, TrainListener listener) {
     Torch.configure(cfg.threads());
-    String cfgJson = cfg.withThreads(0).toJson(); // the thread count may change on resume
+    String cfgJson = cfg.withThreads(0).checkpointJson(); // the thread count may change on resume
     ColorMode color = cfg.spec().color();
     Noise noise = cfg.noiseModel();
     List<Image> train = new ArrayList<>();

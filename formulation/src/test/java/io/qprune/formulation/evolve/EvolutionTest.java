@@ -177,11 +177,11 @@ class EvolutionTest {
   @Test
   void settingsRejectBadValuesByName() {
     assertThatThrownBy(() -> EvolveSettings.from(Map.of("budgit", 3), "cfg.yaml"))
-        .hasMessageContaining("cfg.yaml: unknown evolve setting 'budgit'");
+        .hasMessageContaining("cfg.yaml: unknown key 'budgit'").hasMessageContaining("Maybe 'budget'?");
     assertThatThrownBy(() -> EvolveSettings.from(Map.of("phase1_share", 1.5), "cfg.yaml"))
         .hasMessageContaining("phase1_share");
     assertThatThrownBy(() -> EvolveSettings.from(Map.of("budget", "many"), "cfg.yaml"))
-        .hasMessageContaining("'budget' must be an integer");
+        .hasMessageContaining("cfg.yaml: 'budget' must be a whole number, got \"many\"");
     assertThat(EvolveSettings.defaults().with(50, 10, 3L).phase1Budget()).isEqualTo(25);
   }
 

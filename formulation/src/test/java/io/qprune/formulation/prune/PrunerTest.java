@@ -99,12 +99,12 @@ class PrunerTest {
     assertThat(c.solverParameters()).containsEntry("num_reads", 2);
     assertThat(c.calibrationCrops()).isEqualTo(64);
     Files.writeString(f, "sparsty: 0.5\n");
-    assertThatThrownBy(() -> PruneConfig.load(f)).hasMessageContaining("p.yaml: Unknown config key 'sparsty'")
+    assertThatThrownBy(() -> PruneConfig.load(f)).hasMessageContaining("p.yaml:1: unknown key 'sparsty'")
         .hasMessageContaining("sparsity");
     Files.writeString(f, "sparsity: 1.5\n");
     assertThatThrownBy(() -> PruneConfig.load(f)).hasMessageContaining("Sparsity must be in [0, 1), got 1.5");
     Files.writeString(f, "sparsity: [0.5\n");
-    assertThatThrownBy(() -> PruneConfig.load(f)).hasMessageContaining("not valid YAML (line");
+    assertThatThrownBy(() -> PruneConfig.load(f)).hasMessageContaining("p.yaml:").hasMessageContaining("not valid YAML");
     assertThatThrownBy(() -> PruneConfig.defaults().with("exact_k", "fast"))
         .hasMessageContaining("Maybe use search, native, auto or penalty");
   }

@@ -80,12 +80,14 @@ class ClassifierTrainingTest {
   @Test
   void configErrorsNameTheField() {
     assertThatThrownBy(() -> ClassifierTrainConfig.parse("{\"task\": \"classification\", \"epoch\": 3}", "f.json"))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("f.json: unknown field 'epoch'");
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("f.json:1: unknown key 'epoch'").hasMessageContaining("Maybe 'epochs'?");
     assertThatThrownBy(() -> ClassifierTrainConfig.parse("{\"depth\": 21}", "f.json"))
         .hasMessageContaining("6n + 2");
     assertThatThrownBy(() -> ClassifierTrainConfig.parse("{\"dataset\": \"cifar10\"}", "f.json"))
         .hasMessageContaining("needs 'data'");
     assertThat(ClassifierTrainConfig.isClassification("{\"task\": \"classification\"}")).isTrue();
+    assertThat(ClassifierTrainConfig.from(io.qprune.api.config.ConfigFile.read(
+        java.nio.file.Path.of("../configs/train-resnet20.json")))).isEqualTo(ClassifierTrainConfig.defaults());
     assertThat(ClassifierTrainConfig.isClassification("{\"architecture\": \"half-unet\"}")).isFalse();
   }
 

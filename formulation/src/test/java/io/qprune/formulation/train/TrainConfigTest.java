@@ -29,13 +29,28 @@ class TrainConfigTest {
   @Test
   void badConfigsAreClearErrors() {
     assertThatThrownBy(() -> TrainConfig.parse("{\"stpes\": 5}", "t.json"))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("unknown field 'stpes'");
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("t.json:1: unknown key 'stpes'").hasMessageContaining("Maybe 'steps'?");
+    assertThatThrownBy(() -> TrainConfig.parse("{\"steps\": 2.5}", "t.json"))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("t.json:1: 'steps' must be a whole number, got 2.5");
     assertThatThrownBy(() -> TrainConfig.parse("{\"patch\": 40}", "t.json"))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("multiples of 16");
     assertThatThrownBy(() -> TrainConfig.parse("{\"schedule\": \"linear\"}", "t.json"))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("cosine or step");
     assertThatThrownBy(() -> TrainConfig.parse("[1]", "t.json"))
         .isInstanceOf(InvalidInputException.class);
+  }
+
+  @Test
+  void snakeCaseKeysAndTheEarlierCamelCaseSpellingsReadAlike() {
+    String snake = "{\"lr_min\": 0.0001, \"checkpoint_every\": 5, \"val_crops\": 2, \"val_crop_size\": 32}";
+    String camel = "{\"lrMin\": 0.0001, \"checkpointEvery\": 5, \"valCrops\": 2, \"valCropSize\": 32}";
+    TrainConfig c = TrainConfig.parse(snake, "s.json");
+    assertThat(TrainConfig.parse(camel, "c.json")).isEqualTo(c);
+    assertThat(c.valCrops()).isEqualTo(2);
+    assertThat(c.toJson()).contains("\"val_crop_size\" : 32").doesNotContain("valCropSize");
+    assertThat(c.checkpointJson()).as("checkpoints keep their form").contains("\"valCropSize\" : 32");
+    assertThat(TrainConfig.parse(c.toJson(), "again.json")).isEqualTo(c);
+    assertThat(c.withThreads(1).threads()).isEqualTo(1);
   }
 
   @Test
