@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -190,39 +191,33 @@ public final class BenchLatencyCommand implements Callable<Integer> {
     return row;
   }
 
-  /** Runs every mask once per round (2 warm-up rounds, then {@code repeats}), so all see the same machine state. */
+  /** Runs every mask and slim file once per round (2 warm-up rounds, then {@code repeats}), so all see the same machine state. */
   private Map<String, double[]> time(Denoiser m, Map<String, Mask> masks, List<SlimDenoiser> slims, int size) {
-    Map<String, double[]> out = new LinkedHashMap<>();
-    masks.keySet().forEach(k -> out.put(k, new double[repeats]));
+    Map<String, Timed> nets = new LinkedHashMap<>();
+    masks.forEach((name, k) -> nets.put(name, new Timed(m.manager(), (x, run) -> m.denoiseFolded(x, k, run))));
     for (int i = 0; i < slims.size(); i++) {
-      out.put(slimName(i), new double[repeats]);
+      nets.put(slimName(i), new Timed(slims.get(i).manager(), slims.get(i)::denoise));
     }
+    Map<String, double[]> out = new LinkedHashMap<>();
+    nets.keySet().forEach(k -> out.put(k, new double[repeats]));
     Shape shape = new Shape(1, m.spec().color().channels(), size, size);
     for (int r = -2; r < repeats; r++) {
-      for (var e : masks.entrySet()) {
-        try (NDManager run = m.manager().newSubManager()) {
+      for (var e : nets.entrySet()) {
+        try (NDManager run = e.getValue().manager().newSubManager()) {
           NDArray x = run.full(shape, 0.5f);
           long t0 = System.nanoTime();
-          m.denoiseFolded(x, e.getValue(), run);
+          e.getValue().forward().apply(x, run);
           if (r >= 0) {
             out.get(e.getKey())[r] = (System.nanoTime() - t0) / 1e6;
-          }
-        }
-      }
-      for (int i = 0; i < slims.size(); i++) {
-        SlimDenoiser sd = slims.get(i);
-        try (NDManager run = sd.manager().newSubManager()) {
-          NDArray x = run.full(shape, 0.5f);
-          long t0 = System.nanoTime();
-          sd.denoise(x, run);
-          if (r >= 0) {
-            out.get(slimName(i))[r] = (System.nanoTime() - t0) / 1e6;
           }
         }
       }
     }
     return out;
   }
+
+  /** A network to time: its forward on an input, intermediates made in a sub-manager of {@code manager}. */
+  private record Timed(NDManager manager, BiFunction<NDArray, NDManager, NDArray> forward) {}
 
   /** {q1, median, q3} (linear interpolation between order statistics). */
   static double[] quartiles(double[] v) {

@@ -143,10 +143,7 @@ public final class PruneCommand implements Callable<Integer> {
     err.println("reading scores from " + scores);
     ScoreSet s = ScoreFiles.read(scores);
     PruneSettings settings = cfg.settings();
-    SolveRequest req = SolveRequest.seeded(cfg.seed());
-    if (cfg.timeLimit() != null) {
-      req = req.withTimeLimitSeconds(cfg.timeLimit());
-    }
+    SolveRequest req = cfg.solveRequest(cfg.seed());
     QuadraticCost cost = null;
     if (settings.budget() != null) {
       if (costFile == null) {

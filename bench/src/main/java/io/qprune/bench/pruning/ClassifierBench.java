@@ -82,10 +82,7 @@ public final class ClassifierBench {
       double scoreSecs = secs(t);
       say("seed %d: scores and similarity on %d training images in %.1f s", seed, cfg.calibrationImages(), scoreSecs);
       Pruner pruner = new Pruner(solver.solver(), solver.capabilities());
-      SolveRequest req = SolveRequest.seeded(seed);
-      if (cfg.timeLimit() != null) {
-        req = req.withTimeLimitSeconds(cfg.timeLimit());
-      }
+      SolveRequest req = cfg.solveRequest(seed);
       for (double level : options.sparsities()) {
         PruneSettings s0 = options.budget() == null ? cfg.settings().withSparsity(level)
             : cfg.settings().withBudget(new Budget(options.budget(), level, cfg.settings().budget() == null

@@ -88,10 +88,7 @@ public final class PruningBench {
         double scoreSecs = secs(t);
         say("seed %d: scores and similarity in %.1f s", seed, scoreSecs);
         Pruner pruner = new Pruner(solver.solver(), solver.capabilities());
-        SolveRequest req = SolveRequest.seeded(seed);
-        if (cfg.timeLimit() != null) {
-          req = req.withTimeLimitSeconds(cfg.timeLimit());
-        }
+        SolveRequest req = cfg.solveRequest(seed);
         for (double sp : options.sparsities()) {
           PruneSettings s0 = options.budget() == null ? cfg.settings().withSparsity(sp)
               : cfg.settings().withBudget(new Budget(options.budget(), sp, cfg.settings().budget() == null

@@ -2,7 +2,6 @@ package io.qprune.formulation.prune;
 
 import io.qprune.api.Capability;
 import io.qprune.api.InvalidInputException;
-import io.qprune.api.SolveRequest;
 import io.qprune.api.Solver;
 import io.qprune.formulation.classify.FashionMnist;
 import io.qprune.formulation.classify.LabelledImages;
@@ -92,45 +91,22 @@ public final class ClassifierPruneRun {
       throw new InvalidInputException("TT refinement is for denoisers (it scores validation PSNR);"
           + " set refine.enabled=false to prune a classifier");
     }
-    Map<String, Double> secs = new LinkedHashMap<>();
-    progress.started("scores");
-    long t = System.nanoTime();
-    ScoreSet scores = calibrate(model, data.train(), cfg);
-    secs.put("scores", since(t));
-    progress.finished("scores", secs.get("scores"));
-    progress.started("select");
-    t = System.nanoTime();
-    SolveRequest req = SolveRequest.seeded(cfg.seed());
-    if (cfg.timeLimit() != null) {
-      req = req.withTimeLimitSeconds(cfg.timeLimit());
-    }
+    PruneRun.Stages stages = new PruneRun.Stages(progress);
+    ScoreSet scores = stages.run("scores", () -> calibrate(model, data.train(), cfg));
     QuadraticCost flops = cost(model, CostKind.FLOPS);
     QuadraticCost params = cost(model, CostKind.PARAMS);
     QuadraticCost budgetCost = cfg.budget() == null ? null : cfg.budget().kind() == CostKind.FLOPS ? flops : params;
-    Pruned pruned = new Pruner(solver, caps).prune(scores, cfg.settings(), req, budgetCost);
-    secs.put("select", since(t));
-    progress.finished("select", secs.get("select"));
+    Pruned pruned = stages.run("select",
+        () -> new Pruner(solver, caps).prune(scores, cfg.settings(), cfg.solveRequest(cfg.seed()), budgetCost));
     Mask mask = pruned.selection().mask();
     model.setChannelMask(mask);
     double val = Double.NaN;
     double test = Double.NaN;
     if (cfg.evaluate()) {
-      progress.started("validation");
-      t = System.nanoTime();
-      val = accuracy(model, mask, data.validation());
-      secs.put("validation", since(t));
-      progress.finished("validation", secs.get("validation"));
-      progress.started("test");
-      t = System.nanoTime();
-      test = accuracy(model, mask, data.test());
-      secs.put("test", since(t));
-      progress.finished("test", secs.get("test"));
+      val = stages.run("validation", () -> accuracy(model, mask, data.validation()));
+      test = stages.run("test", () -> accuracy(model, mask, data.test()));
     }
     return new Result(scores, pruned, flops.total(), flops.value(mask), params.total(), params.value(mask), val,
-        test, secs);
-  }
-
-  private static double since(long t0) {
-    return (System.nanoTime() - t0) / 1e9;
+        test, stages.seconds());
   }
 }

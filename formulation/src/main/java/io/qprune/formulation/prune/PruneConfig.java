@@ -1,6 +1,7 @@
 package io.qprune.formulation.prune;
 
 import io.qprune.api.InvalidInputException;
+import io.qprune.api.SolveRequest;
 import io.qprune.api.config.ConfigFile;
 import io.qprune.api.config.ConfigValues;
 import io.qprune.formulation.capacity.CapacityOptions;
@@ -146,6 +147,13 @@ public final class PruneConfig {
       throw new InvalidInputException("'time_limit' must be a positive number of seconds, got " + t);
     }
     return t;
+  }
+
+  /** A solver request seeded with {@code seed}, with the config's time limit when it has one. */
+  public SolveRequest solveRequest(long seed) {
+    SolveRequest req = SolveRequest.seeded(seed);
+    Double t = timeLimit();
+    return t == null ? req : req.withTimeLimitSeconds(t);
   }
 
   /** The seed of the calibration crops and of the solver. */

@@ -1,7 +1,6 @@
 package io.qprune.formulation.prune;
 
 import io.qprune.api.Capability;
-import io.qprune.api.SolveRequest;
 import io.qprune.api.Solver;
 import io.qprune.formulation.data.GaussianNoise;
 import io.qprune.formulation.data.Noise;
@@ -32,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * One pruning run of a network, stage by stage: calibrate (scores and similarity), select
@@ -127,22 +127,10 @@ public final class PruneRun {
       throw new io.qprune.api.InvalidInputException("TT refinement keeps the unit count, not a " + cfg.budget().kind()
           + " budget (not implemented yet). Maybe set refine.enabled=false with --flops/--params.");
     }
-    Map<String, Double> secs = new LinkedHashMap<>();
-    progress.started("scores");
-    long t = System.nanoTime();
-    ScoreSet scores = calibrate(model, cfg);
-    secs.put("scores", since(t));
-    progress.finished("scores", secs.get("scores"));
-
-    progress.started("select");
-    t = System.nanoTime();
-    SolveRequest req = SolveRequest.seeded(cfg.seed());
-    if (cfg.timeLimit() != null) {
-      req = req.withTimeLimitSeconds(cfg.timeLimit());
-    }
-    Pruned pruned = new Pruner(solver, caps).prune(scores, cfg.settings(), req, costOf(model, cfg));
-    secs.put("select", since(t));
-    progress.finished("select", secs.get("select"));
+    Stages stages = new Stages(progress);
+    ScoreSet scores = stages.run("scores", () -> calibrate(model, cfg));
+    Pruned pruned = stages.run("select",
+        () -> new Pruner(solver, caps).prune(scores, cfg.settings(), cfg.solveRequest(cfg.seed()), costOf(model, cfg)));
 
     Mask mask = pruned.selection().mask();
     // decoded and made noisy once, scored before and after refinement
@@ -157,30 +145,45 @@ public final class PruneRun {
         valBefore = Evaluation.run(model, valPhotos);
         testBefore = Evaluation.run(model, testPhotos);
       }
-      progress.started("refine");
-      t = System.nanoTime();
-      refined = refine(model, cfg, pruned.qubo(), mask, progress, stateDir, resume);
+      Mask start = mask;
+      refined = stages.run("refine", () -> refine(model, cfg, pruned.qubo(), start, progress, stateDir, resume));
       mask = refined.mask();
-      secs.put("refine", since(t));
-      progress.finished("refine", secs.get("refine"));
     }
     model.setMask(mask);
     if (!cfg.evaluate()) {
-      return new Result(scores, pruned, model.fullCost(), model.cost(mask), null, null, secs, refined,
+      return new Result(scores, pruned, model.fullCost(), model.cost(mask), null, null, stages.seconds(), refined,
           null, null);
     }
-    progress.started("validation");
-    t = System.nanoTime();
-    EvalReport val = Evaluation.run(model, valPhotos);
-    secs.put("validation", since(t));
-    progress.finished("validation", secs.get("validation"));
-    progress.started("test");
-    t = System.nanoTime();
-    EvalReport test = Evaluation.run(model, testPhotos);
-    secs.put("test", since(t));
-    progress.finished("test", secs.get("test"));
-    return new Result(scores, pruned, model.fullCost(), model.cost(mask), val, test, secs, refined,
+    EvalReport val = stages.run("validation", () -> Evaluation.run(model, valPhotos));
+    EvalReport test = stages.run("test", () -> Evaluation.run(model, testPhotos));
+    return new Result(scores, pruned, model.fullCost(), model.cost(mask), val, test, stages.seconds(), refined,
         valBefore, testBefore);
+  }
+
+  /** Runs named stages one after another, reporting each to a {@link Progress} and keeping its wall time. */
+  static final class Stages {
+    private final Progress progress;
+    private final Map<String, Double> seconds = new LinkedHashMap<>();
+
+    Stages(Progress progress) {
+      this.progress = progress;
+    }
+
+    /** Runs {@code work} as the stage {@code name}. */
+    <T> T run(String name, Supplier<T> work) {
+      progress.started(name);
+      long t0 = System.nanoTime();
+      T out = work.get();
+      double s = (System.nanoTime() - t0) / 1e9;
+      seconds.put(name, s);
+      progress.finished(name, s);
+      return out;
+    }
+
+    /** The seconds of every stage run so far, in order. */
+    Map<String, Double> seconds() {
+      return seconds;
+    }
   }
 
   /** The network's cost of the config's budget kind, or null without a budget. */
@@ -226,9 +229,5 @@ public final class PruneRun {
       return new Refiner(rs, cfg.seed()).run(scorer, model.layers(), qubo, start, stateDir, resume,
           progress::refining);
     }
-  }
-
-  private static double since(long t0) {
-    return (System.nanoTime() - t0) / 1e9;
   }
 }
