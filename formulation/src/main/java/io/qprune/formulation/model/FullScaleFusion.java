@@ -23,7 +23,7 @@ import java.util.List;
  */
 final class FullScaleFusion {
   /** Largest height and width for which the matrix form is used. */
-  static final int MATRIX_MAX = 256;
+  static final int MATRIX_MAX = Integer.getInteger("qprune.fusion.matrixMax", 256);
 
   private FullScaleFusion() {}
 
