@@ -1,5 +1,7 @@
 package io.qprune.bench.cli;
 
+import io.qprune.api.Solver;
+
 import io.qprune.api.io.AtomicFiles;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qprune.bench.pruning.BenchOptions;
@@ -10,7 +12,6 @@ import io.qprune.bench.pruning.PruningBench;
 import io.qprune.bench.pruning.PruningReport;
 import io.qprune.bench.pruning.PruningTable;
 import io.qprune.bench.pruning.PsnrPlot;
-import io.qprune.bench.pruning.SolverChoice;
 import io.qprune.bench.pruning.SummaryRow;
 import io.qprune.bench.pruning.SweepPoint;
 import io.qprune.formulation.model.Denoiser;
@@ -111,7 +112,7 @@ public final class BenchPruningCommand implements Callable<Integer> {
     BenchOptions o = new BenchOptions(kind == null ? sparsities : levels, seeds, ms, !noTune, alphas, betas,
         valCrops, valCropSize, bnRecal, fineTune, fineTuneLr,
         refineLayers.stream().map(RefineSettings::layersOf).toList(), refineBudget, kind);
-    SolverChoice sc = SolverChoice.create(cfg.solver(), cfg.solverParameters());
+    Solver sc = io.qprune.api.Solvers.discover().create(cfg.solver(), cfg.solverParameters());
     Torch.configure(cfg.threads());
     PrintWriter err = spec.commandLine().getErr();
     if (ClassifierPruneRun.isClassifier(cfg.model())) {
@@ -159,7 +160,7 @@ public final class BenchPruningCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private int classifier(PruneConfig cfg, BenchOptions o, SolverChoice sc, PrintWriter err, long t0) {
+  private int classifier(PruneConfig cfg, BenchOptions o, Solver sc, PrintWriter err, long t0) {
     if (!refineLayers.isEmpty()) {
       throw new io.qprune.api.InvalidInputException("--refine-layers is for denoisers (TT refinement scores PSNR)");
     }

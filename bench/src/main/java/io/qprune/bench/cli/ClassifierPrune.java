@@ -2,7 +2,7 @@ package io.qprune.bench.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qprune.bench.pruning.PruneOutputs;
-import io.qprune.bench.pruning.SolverChoice;
+import io.qprune.api.Solver;
 import io.qprune.formulation.classify.FashionMnist;
 import io.qprune.formulation.model.Classifier;
 import io.qprune.formulation.model.ClassifierFile;
@@ -24,10 +24,10 @@ final class ClassifierPrune {
     return model.equals("resnet20") ? ClassifierFile.loadDefault() : ClassifierFile.load(Path.of(model));
   }
 
-  static int run(PruneConfig cfg, SolverChoice sc, Path data, Path out, PrintWriter o, PruneRun.Progress log) {
+  static int run(PruneConfig cfg, Solver sc, Path data, Path out, PrintWriter o, PruneRun.Progress log) {
     FashionMnist.Splits splits = FashionMnist.load(data);
     try (Classifier m = load(cfg.model())) {
-      ClassifierPruneRun.Result r = ClassifierPruneRun.run(m, splits, cfg, sc.solver(), sc.capabilities(), log);
+      ClassifierPruneRun.Result r = ClassifierPruneRun.run(m, splits, cfg, sc, log);
       PruneOutputs.writeSelection(out, r.scores(), r.pruned(), cfg.settings());
       ObjectNode rep = PruneOutputs.mapper().createObjectNode();
       rep.putPOJO("config", cfg.asMap());

@@ -5,7 +5,8 @@ import io.qprune.api.InvalidInputException;
 import io.qprune.api.SolveRequest;
 import io.qprune.bench.pruning.EmbeddingSummary;
 import io.qprune.bench.pruning.PruneOutputs;
-import io.qprune.bench.pruning.SolverChoice;
+import io.qprune.api.Solver;
+import io.qprune.api.Solvers;
 import io.qprune.formulation.cost.CostFiles;
 import io.qprune.formulation.cost.QuadraticCost;
 import io.qprune.formulation.importance.ScoreSet;
@@ -72,7 +73,7 @@ public final class PruneCommand implements Callable<Integer> {
   private int prune() {
     PruneConfig cfg = common.build(sparsity);
     PrintWriter err = spec.commandLine().getErr();
-    SolverChoice sc = SolverChoice.create(cfg.solver(), cfg.solverParameters());
+    Solver sc = Solvers.discover().create(cfg.solver(), cfg.solverParameters());
     if (scores != null) {
       return fromScores(cfg, sc, err);
     }
@@ -88,7 +89,7 @@ public final class PruneCommand implements Callable<Integer> {
         : ModelFile.load(Path.of(cfg.model()))) {
       PruneRun.Result r;
       try (RefineProgress bar = new RefineProgress(plain, err)) {
-        r = PruneRun.run(m, cfg, sc.solver(), sc.capabilities(), new StageLog(err, bar), out, resume);
+        r = PruneRun.run(m, cfg, sc, sc.capabilities(), new StageLog(err, bar), out, resume);
       }
       PruneOutputs.writeSelection(out, r.scores(), r.pruned(), cfg.settings());
       if (r.refined() != null) {
@@ -135,7 +136,7 @@ public final class PruneCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private int fromScores(PruneConfig cfg, SolverChoice sc, PrintWriter err) {
+  private int fromScores(PruneConfig cfg, Solver sc, PrintWriter err) {
     if (common.model != null) {
       throw new InvalidInputException("Give either --scores or --model: with --scores the network"
           + " is yours and only the mask is computed");
@@ -154,7 +155,7 @@ public final class PruneCommand implements Callable<Integer> {
     } else if (costFile != null) {
       throw new InvalidInputException("--cost " + costFile + " is only used with a --flops or --params budget");
     }
-    Pruned p = new Pruner(sc.solver(), sc.capabilities()).prune(s, settings, req, cost);
+    Pruned p = new Pruner(sc).prune(s, settings, req, cost);
     PruneOutputs.writeSelection(out, s, p, settings);
     ObjectNode rep = PruneOutputs.mapper().createObjectNode();
     rep.putPOJO("config", cfg.asMap());
