@@ -17,6 +17,7 @@ import io.qprune.formulation.model.SlimDenoiser;
 import io.qprune.formulation.model.SlimModelFile;
 import io.qprune.formulation.model.ModelFile;
 import io.qprune.formulation.model.Torch;
+import io.qprune.formulation.prune.io.MaskFile;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,7 +110,7 @@ public final class BenchLatencyCommand implements Callable<Integer> {
         masks.put("random 50% #" + s, LatencyMasks.random(m, 0.5, s));
       }
       if (mask != null) {
-        masks.put(mask.getFileName().toString(), EvalCommand.readMask(mask));
+        masks.put(mask.getFileName().toString(), MaskFile.readMask(mask));
       }
       for (int size : sizes) {
         if (size < 1 || size % m.spec().sizeMultiple() != 0) {

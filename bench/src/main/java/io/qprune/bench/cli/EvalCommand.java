@@ -28,10 +28,9 @@ import io.qprune.formulation.model.ModelFile;
 import io.qprune.formulation.model.SlimDenoiser;
 import io.qprune.formulation.model.SlimModelFile;
 import io.qprune.formulation.model.Torch;
+import io.qprune.formulation.prune.io.MaskFile;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,7 +107,7 @@ public final class EvalCommand implements Callable<Integer> {
         weights = WeightMaskFile.read(mask, m.network().weightLayers());
         m.network().pruneWeights(weights.arrays()); // for good: the model is closed after this run
       } else if (mask != null) {
-        m.setMask(readMask(mask));
+        m.setMask(MaskFile.readMask(mask));
       }
       List<NoisyPair> pairs = pairs(m.spec().color(), noise);
       EvalReport r = Evaluation.run(m, pairs);
@@ -196,30 +195,6 @@ public final class EvalCommand implements Callable<Integer> {
           noise.apply(p.image(), Noise.rngFor(seed, p.name()))));
     }
     return out;
-  }
-
-  static Mask readMask(Path file) throws IOException {
-    try {
-      String text = Files.readString(file);
-      if (text.strip().startsWith("{")) { // mask.json written by `qprune prune`
-        var kept = new ObjectMapper().readTree(text).get("kept");
-        if (kept == null || !kept.isArray()) {
-          throw new InvalidInputException("a JSON mask needs a 'kept' array of 0/1 per unit");
-        }
-        int[] bits = new int[kept.size()];
-        for (int i = 0; i < bits.length; i++) {
-          bits[i] = kept.get(i).canConvertToInt() ? kept.get(i).asInt() : -1;
-        }
-        return Mask.ofBits(bits);
-      }
-      return Mask.parse(text);
-    } catch (NoSuchFileException e) {
-      throw new InvalidInputException("Mask file " + file + " does not exist", e);
-    } catch (InvalidInputException e) {
-      throw new InvalidInputException(file + ": " + e.getMessage(), e);
-    } catch (com.fasterxml.jackson.core.JacksonException e) {
-      throw new InvalidInputException(file + " is not valid JSON: " + e.getOriginalMessage(), e);
-    }
   }
 
   private String source() {

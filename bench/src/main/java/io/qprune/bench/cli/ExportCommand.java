@@ -7,6 +7,7 @@ import io.qprune.formulation.model.ModelFile;
 import io.qprune.formulation.model.SlimDenoiser;
 import io.qprune.formulation.model.SlimModelFile;
 import io.qprune.formulation.model.Torch;
+import io.qprune.formulation.prune.io.MaskFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -49,7 +50,7 @@ public final class ExportCommand implements Callable<Integer> {
   private int export() throws IOException {
     Torch.configure(1);
     try (Denoiser m = model == null ? ModelFile.loadDefault() : ModelFile.load(model)) {
-      Mask keep = EvalCommand.readMask(mask);
+      Mask keep = MaskFile.readMask(mask);
       Cost full = m.fullCost();
       try (SlimDenoiser slim = SlimDenoiser.of(m, keep)) {
         SlimModelFile.save(slim, out);
