@@ -39,6 +39,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -78,11 +79,9 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--poisson-gain", description = "Use Poisson-Gaussian noise with this gain (0-255 units); --sigma is then the read noise.")
   Double gain;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Noise seed (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SharedOptions.Seed seedOption;
 
-  @Option(names = "--threads", defaultValue = "2", description = "PyTorch intra-op threads (default: ${DEFAULT-VALUE}).")
-  int threads;
+  @Mixin SharedOptions.Threads threadsOption;
 
   @Option(names = "--json", description = "Print one JSON object (psnr, ssim, noisy_psnr, per_image).")
   boolean json;
@@ -93,7 +92,7 @@ public final class EvalCommand implements Callable<Integer> {
   }
 
   private int evaluate() throws IOException {
-    Torch.configure(threads);
+    Torch.configure(threadsOption.threads);
     if (model != null && (model.toString().equals("resnet20") || ClassifierFile.isClassifier(model))) {
       return classify();
     }
@@ -192,7 +191,7 @@ public final class EvalCommand implements Callable<Integer> {
     List<NoisyPair> out = new ArrayList<>();
     for (Photo p : photos) {
       out.add(new NoisyPair(p.name(), p.image(),
-          noise.apply(p.image(), Noise.rngFor(seed, p.name()))));
+          noise.apply(p.image(), Noise.rngFor(seedOption.seed, p.name()))));
     }
     return out;
   }
@@ -209,7 +208,7 @@ public final class EvalCommand implements Callable<Integer> {
     root.put("noisy_psnr", r.noisyPsnr());
     root.put("images", source());
     root.put("noise", sidd != null ? "real (SIDD)" : noise.describe());
-    root.put("seed", seed);
+    root.put("seed", seedOption.seed);
     root.put("model", model == null ? "default" : model.toString());
     root.put("units_kept", kept);
     if (weights != null) {
@@ -230,7 +229,7 @@ public final class EvalCommand implements Callable<Integer> {
 
   private void print(PrintWriter out, EvalReport r, int kept, int units, Noise noise) {
     out.printf(Locale.ROOT, "images: %s, noise: %s, seed %d, units kept %d/%d%n", source(),
-        sidd != null ? "real (SIDD)" : noise.describe(), seed, kept, units);
+        sidd != null ? "real (SIDD)" : noise.describe(), seedOption.seed, kept, units);
     out.printf(Locale.ROOT, "%-40s %9s %7s %9s%n", "image", "psnr", "ssim", "noisy");
     for (ImageScore s : r.perImage()) {
       out.printf(Locale.ROOT, "%-40s %9.3f %7.4f %9.3f%n", s.name(), s.psnr(), s.ssim(), s.noisyPsnr());

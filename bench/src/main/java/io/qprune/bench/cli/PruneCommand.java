@@ -50,8 +50,7 @@ public final class PruneCommand implements Callable<Integer> {
   @Option(names = "--resume", description = "Continue a refinement checkpointed in --out (the config's refine: block).")
   boolean resume;
 
-  @Option(names = "--plain", description = "One line per refinement iteration instead of a progress bar.")
-  boolean plain;
+  @Mixin SharedOptions.Progress progress;
 
   @Override
   public Integer call() {
@@ -81,7 +80,7 @@ public final class PruneCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     PruneResult r;
-    try (RefineProgress bar = new RefineProgress(plain, err)) {
+    try (RefineProgress bar = new RefineProgress(progress.noProgress, err)) {
       r = Pruning.run(b.optProgress(new StageLog(err, bar)).build());
     }
     PrintWriter o = spec.commandLine().getOut();

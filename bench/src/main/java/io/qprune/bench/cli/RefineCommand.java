@@ -61,8 +61,7 @@ public final class RefineCommand implements Callable<Integer> {
   @Option(names = "--resume", description = "Continue the run checkpointed in --out.")
   boolean resume;
 
-  @Option(names = "--plain", description = "One line per iteration instead of a progress bar.")
-  boolean plain;
+  @Mixin SharedOptions.Progress progress;
 
   @Option(names = "--evaluator", paramLabel = "CMD", description = {"Score masks with this process (a shell command line speaking qprune's",
       "line-delimited JSON protocol, e.g. 'python3 -m qprune_torch.eval --weights model.pt') instead of",
@@ -99,7 +98,7 @@ public final class RefineCommand implements Callable<Integer> {
         throw new InvalidInputException("--evaluator-timeout must be > 0 seconds, got " + evaluatorTimeout);
       }
       return ExternalRefine.run(cfg, new ExternalRefine.Request(mask, scores, qubo, evaluator,
-          java.time.Duration.ofMillis((long) (evaluatorTimeout * 1000)), out, resume, plain),
+          java.time.Duration.ofMillis((long) (evaluatorTimeout * 1000)), out, resume, progress.noProgress),
           spec.commandLine().getOut(), err);
     }
     if (scores != null) {
@@ -122,7 +121,7 @@ public final class RefineCommand implements Callable<Integer> {
       EvalReport valBefore = Evaluation.run(m, valPhotos);
       EvalReport testBefore = Evaluation.run(m, testPhotos);
       Refined r;
-      try (RefineProgress bar = new RefineProgress(plain, err)) {
+      try (RefineProgress bar = new RefineProgress(progress.noProgress, err)) {
         r = PruneRun.refine(m, cfg, q, start, PruneRun.Progress.ofRefining(bar::iteration), out, resume);
       }
       m.setMask(r.mask());
