@@ -18,6 +18,11 @@ final class CheckedSolver implements Solver {
   }
 
   @Override
+  public java.util.Set<Capability> capabilities() {
+    return provider.capabilities();
+  }
+
+  @Override
   public SampleSet solve(Qubo model, SolveRequest request) {
     Cardinality c = request.cardinality();
     if (c != null) {

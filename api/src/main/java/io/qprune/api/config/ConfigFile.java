@@ -63,6 +63,29 @@ public final class ConfigFile {
     }
   }
 
+  /**
+   * The same file without the top-level {@code keys} (lines kept), e.g. to bind the rest to another
+   * type; {@link #only} gives the other part.
+   */
+  public ConfigFile without(java.util.Collection<String> keys) {
+    if (!tree.isObject()) {
+      return this;
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode copy = tree.deepCopy();
+    copy.remove(keys);
+    return new ConfigFile(name, copy, lines);
+  }
+
+  /** The same file with only the top-level {@code keys} it has (lines kept); see {@link #without}. */
+  public ConfigFile only(java.util.Collection<String> keys) {
+    if (!tree.isObject()) {
+      return this;
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode copy = tree.deepCopy();
+    copy.retain(keys);
+    return new ConfigFile(name, copy, lines);
+  }
+
   /** The file as given, for messages. */
   public String name() {
     return name;

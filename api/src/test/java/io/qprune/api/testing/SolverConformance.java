@@ -72,6 +72,11 @@ public abstract class SolverConformance {
   }
 
   @Test
+  void solverCarriesItsProvidersCapabilities() {
+    assertThat(solver(parameters()).capabilities()).isEqualTo(provider().capabilities());
+  }
+
+  @Test
   void returnedEnergiesAreTheModelsEnergiesOfTheReturnedSamples() {
     Solver s = solver(parameters());
     for (Vartype vt : Vartype.values()) {

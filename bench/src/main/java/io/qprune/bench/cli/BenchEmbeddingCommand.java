@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -84,8 +85,7 @@ public final class BenchEmbeddingCommand implements Callable<Integer> {
   @Option(names = "--density-threshold", defaultValue = "0.5", description = "auto's density threshold (default: ${DEFAULT-VALUE}).")
   double density;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Seed of the heuristic and the anneals (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SharedOptions.Seed seedOption;
 
   @Option(names = "--out", defaultValue = "bench-embedding", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path out;
@@ -110,7 +110,7 @@ public final class BenchEmbeddingCommand implements Callable<Integer> {
     }
     graphs.forEach(EmbeddingBench::lattice); // bad names fail before any work
     EmbeddingBench bench = new EmbeddingBench(new EmbeddingBench.Options(methods, scales, numReads, numSweeps, passes,
-        density, seed));
+        density, seedOption.seed));
     PruneConfig cfg = config == null ? PruneConfig.defaults() : PruneConfig.load(config);
     PrintWriter pw = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -165,7 +165,7 @@ public final class BenchEmbeddingCommand implements Callable<Integer> {
     settings.put("num_sweeps", numSweeps);
     settings.put("embedding_passes", passes);
     settings.put("density_threshold", density);
-    settings.put("seed", seed);
+    settings.put("seed", seedOption.seed);
     settings.put("h_range", new double[] {-4, 4});
     settings.put("j_range", new double[] {-1, 1});
     EmbeddingTable.writeCsv(out.resolve("embedding.csv"), rows);

@@ -17,6 +17,7 @@ import io.qprune.formulation.model.SlimDenoiser;
 import io.qprune.formulation.model.SlimModelFile;
 import io.qprune.formulation.model.ModelFile;
 import io.qprune.formulation.model.Torch;
+import io.qprune.formulation.prune.io.MaskFile;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -45,8 +47,7 @@ import picocli.CommandLine.Spec;
 public final class BenchLatencyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--model", description = "Model file (default: the shipped model).")
-  Path model;
+  @Mixin SharedOptions.Model modelOption;
 
   @Option(names = "--mask", description = "Also time this mask (mask.json or 0/1 list).")
   Path mask;
@@ -93,7 +94,7 @@ public final class BenchLatencyCommand implements Callable<Integer> {
     Torch.configure(1);
     PrintWriter pw = spec.commandLine().getOut();
     List<SlimDenoiser> slims = new ArrayList<>();
-    try (Denoiser m = model == null ? ModelFile.loadDefault() : ModelFile.load(model)) {
+    try (Denoiser m = modelOption.model == null ? ModelFile.loadDefault() : ModelFile.load(modelOption.model)) {
       for (Path p : slim) {
         SlimDenoiser s = SlimModelFile.load(p);
         slims.add(s);
@@ -109,7 +110,7 @@ public final class BenchLatencyCommand implements Callable<Integer> {
         masks.put("random 50% #" + s, LatencyMasks.random(m, 0.5, s));
       }
       if (mask != null) {
-        masks.put(mask.getFileName().toString(), EvalCommand.readMask(mask));
+        masks.put(mask.getFileName().toString(), MaskFile.readMask(mask));
       }
       for (int size : sizes) {
         if (size < 1 || size % m.spec().sizeMultiple() != 0) {

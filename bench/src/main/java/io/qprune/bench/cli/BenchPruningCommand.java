@@ -1,16 +1,17 @@
 package io.qprune.bench.cli;
 
+import io.qprune.api.Solver;
+
 import io.qprune.api.io.AtomicFiles;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qprune.bench.pruning.BenchOptions;
 import io.qprune.bench.pruning.ClassifierBench;
 import io.qprune.bench.pruning.ClassifierTable;
-import io.qprune.bench.pruning.PruneOutputs;
+import io.qprune.formulation.prune.io.PruneFiles;
 import io.qprune.bench.pruning.PruningBench;
 import io.qprune.bench.pruning.PruningReport;
 import io.qprune.bench.pruning.PruningTable;
 import io.qprune.bench.pruning.PsnrPlot;
-import io.qprune.bench.pruning.SolverChoice;
 import io.qprune.bench.pruning.SummaryRow;
 import io.qprune.bench.pruning.SweepPoint;
 import io.qprune.formulation.model.Denoiser;
@@ -20,6 +21,7 @@ import io.qprune.formulation.prune.ClassifierPruneRun;
 import io.qprune.formulation.prune.Method;
 import io.qprune.formulation.prune.PruneConfig;
 import io.qprune.formulation.refine.RefineSettings;
+import io.qprune.formulation.prune.Pruning;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -111,7 +113,7 @@ public final class BenchPruningCommand implements Callable<Integer> {
     BenchOptions o = new BenchOptions(kind == null ? sparsities : levels, seeds, ms, !noTune, alphas, betas,
         valCrops, valCropSize, bnRecal, fineTune, fineTuneLr,
         refineLayers.stream().map(RefineSettings::layersOf).toList(), refineBudget, kind);
-    SolverChoice sc = SolverChoice.create(cfg.solver(), cfg.solverParameters());
+    Solver sc = io.qprune.api.Solvers.discover().create(cfg.solver(), cfg.solverParameters());
     Torch.configure(cfg.threads());
     PrintWriter err = spec.commandLine().getErr();
     if (ClassifierPruneRun.isClassifier(cfg.model())) {
@@ -143,12 +145,12 @@ public final class BenchPruningCommand implements Callable<Integer> {
     AtomicFiles.writeString(out.resolve("sweep.csv"), sw.toString());
     PsnrPlot.write(summary, r.unpruned().testPsnr(), "Test PSNR vs filter sparsity",
         out.resolve("psnr-vs-sparsity.png"));
-    ObjectNode meta = PruneOutputs.mapper().createObjectNode();
+    ObjectNode meta = PruneFiles.mapper().createObjectNode();
     meta.put("date", Instant.now().toString());
     meta.put("total_seconds", total);
     meta.putPOJO("config", cfg.asMap());
     meta.putPOJO("options", o);
-    PruneOutputs.write(out.resolve("bench.json"), meta);
+    PruneFiles.write(out.resolve("bench.json"), meta);
     String command = "qprune " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     PruningReport.write(out, summary, r.rows(), note, command.strip(),
         java.util.Map.of("config", cfg.asMap(), "options", o, "seeds", "1.." + seeds));
@@ -159,14 +161,14 @@ public final class BenchPruningCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private int classifier(PruneConfig cfg, BenchOptions o, SolverChoice sc, PrintWriter err, long t0) {
+  private int classifier(PruneConfig cfg, BenchOptions o, Solver sc, PrintWriter err, long t0) {
     if (!refineLayers.isEmpty()) {
       throw new io.qprune.api.InvalidInputException("--refine-layers is for denoisers (TT refinement scores PSNR)");
     }
     io.qprune.formulation.classify.FashionMnist.Splits data = io.qprune.formulation.classify.FashionMnist.load(common.data);
     ClassifierBench.Outcome r;
     String model;
-    try (io.qprune.formulation.model.Classifier m = ClassifierPrune.load(cfg.model())) {
+    try (io.qprune.formulation.model.Classifier m = Pruning.loadClassifier(cfg.model())) {
       model = m.toString();
       r = new ClassifierBench(m, data, cfg, sc, o, valImages, err).run();
     }
@@ -186,7 +188,7 @@ public final class BenchPruningCommand implements Callable<Integer> {
         data.note().isEmpty() ? "" : " " + data.note());
     String md = ClassifierTable.markdown(summary, note);
     ClassifierTable.write(out, r, summary, md);
-    ObjectNode meta = PruneOutputs.mapper().createObjectNode();
+    ObjectNode meta = PruneFiles.mapper().createObjectNode();
     meta.put("date", Instant.now().toString());
     meta.put("command", "qprune " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
     meta.put("model", model);
@@ -194,7 +196,7 @@ public final class BenchPruningCommand implements Callable<Integer> {
     meta.putPOJO("config", cfg.asMap());
     meta.putPOJO("options", o);
     meta.putPOJO("summary", summary);
-    PruneOutputs.write(out.resolve("bench.json"), meta);
+    PruneFiles.write(out.resolve("bench.json"), meta);
     PrintWriter w = spec.commandLine().getOut();
     w.print(md);
     w.printf(Locale.ROOT, "wrote %s (summary.md/.csv, runs.csv, sweep.csv, bench.json%s)%n", out,

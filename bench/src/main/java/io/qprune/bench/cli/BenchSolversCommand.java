@@ -58,9 +58,12 @@ public final class BenchSolversCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    return CliErrors.run(this::bench, spec.commandLine().getErr());
+  }
+
+  private int bench() {
     PrintWriter o = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    try {
+    {
       BenchPlan plan = options.plan();
       SolverBench bench = new SolverBench(registry.get(), plan);
       bench.createSolvers();
@@ -99,14 +102,6 @@ public final class BenchSolversCommand implements Callable<Integer> {
       o.println("\nWrote " + plan.out().resolve("results.csv") + ", results.json and " + report);
       o.flush();
       return ExitCodes.OK;
-    } catch (InvalidInputException e) {
-      err.println("qprune bench solvers: " + e.getMessage());
-      err.flush();
-      return ExitCodes.BAD_INPUT;
-    } catch (QpruneException e) {
-      err.println("qprune bench solvers: solver failed: " + e.getMessage());
-      err.flush();
-      return ExitCodes.FAILURE;
     }
   }
 

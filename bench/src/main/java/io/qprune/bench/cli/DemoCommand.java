@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -47,11 +48,9 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--refine-budget", defaultValue = "300", paramLabel = "M", description = "Evaluations of the refinement; 0 skips it (default: ${DEFAULT-VALUE}).")
   long refineBudget;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Seed of calibration, solver and refinement (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SharedOptions.Seed seedOption;
 
-  @Option(names = "--threads", defaultValue = "2", description = "PyTorch intra-op threads (default: ${DEFAULT-VALUE}).")
-  int threads;
+  @Mixin SharedOptions.Threads threadsOption;
 
   @Option(names = "--photos", defaultValue = "0", paramLabel = "N", description = "Score on the N smallest test photos only, for a quick look (default: 0, all of them).")
   int photos;
@@ -63,10 +62,10 @@ public final class DemoCommand implements Callable<Integer> {
 
   private int demo() throws java.io.IOException {
     DemoOptions opt = new DemoOptions(flops.stream().filter(f -> f != 0).toList(), sparsities, refineSparsity, RefineSettings.layersOf(refineLayers),
-        refineBudget, seed, threads);
-    PruneConfig cfg = PruneConfig.defaults().with("threads", threads).with("eval_photos", photos);
+        refineBudget, seedOption.seed, threadsOption.threads);
+    PruneConfig cfg = PruneConfig.defaults().with("threads", threadsOption.threads).with("eval_photos", photos);
     PrintWriter err = spec.commandLine().getErr();
-    Torch.configure(threads);
+    Torch.configure(threadsOption.threads);
     Files.createDirectories(out);
     try (Denoiser model = ModelFile.loadDefault()) {
       Demo.Outcome o = new Demo(model, cfg, opt, err).run();

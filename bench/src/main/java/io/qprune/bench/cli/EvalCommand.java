@@ -28,10 +28,9 @@ import io.qprune.formulation.model.ModelFile;
 import io.qprune.formulation.model.SlimDenoiser;
 import io.qprune.formulation.model.SlimModelFile;
 import io.qprune.formulation.model.Torch;
+import io.qprune.formulation.prune.io.MaskFile;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +39,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -79,11 +79,9 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--poisson-gain", description = "Use Poisson-Gaussian noise with this gain (0-255 units); --sigma is then the read noise.")
   Double gain;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Noise seed (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SharedOptions.Seed seedOption;
 
-  @Option(names = "--threads", defaultValue = "2", description = "PyTorch intra-op threads (default: ${DEFAULT-VALUE}).")
-  int threads;
+  @Mixin SharedOptions.Threads threadsOption;
 
   @Option(names = "--json", description = "Print one JSON object (psnr, ssim, noisy_psnr, per_image).")
   boolean json;
@@ -94,7 +92,7 @@ public final class EvalCommand implements Callable<Integer> {
   }
 
   private int evaluate() throws IOException {
-    Torch.configure(threads);
+    Torch.configure(threadsOption.threads);
     if (model != null && (model.toString().equals("resnet20") || ClassifierFile.isClassifier(model))) {
       return classify();
     }
@@ -108,7 +106,7 @@ public final class EvalCommand implements Callable<Integer> {
         weights = WeightMaskFile.read(mask, m.network().weightLayers());
         m.network().pruneWeights(weights.arrays()); // for good: the model is closed after this run
       } else if (mask != null) {
-        m.setMask(readMask(mask));
+        m.setMask(MaskFile.readMask(mask));
       }
       List<NoisyPair> pairs = pairs(m.spec().color(), noise);
       EvalReport r = Evaluation.run(m, pairs);
@@ -193,33 +191,9 @@ public final class EvalCommand implements Callable<Integer> {
     List<NoisyPair> out = new ArrayList<>();
     for (Photo p : photos) {
       out.add(new NoisyPair(p.name(), p.image(),
-          noise.apply(p.image(), Noise.rngFor(seed, p.name()))));
+          noise.apply(p.image(), Noise.rngFor(seedOption.seed, p.name()))));
     }
     return out;
-  }
-
-  static Mask readMask(Path file) throws IOException {
-    try {
-      String text = Files.readString(file);
-      if (text.strip().startsWith("{")) { // mask.json written by `qprune prune`
-        var kept = new ObjectMapper().readTree(text).get("kept");
-        if (kept == null || !kept.isArray()) {
-          throw new InvalidInputException("a JSON mask needs a 'kept' array of 0/1 per unit");
-        }
-        int[] bits = new int[kept.size()];
-        for (int i = 0; i < bits.length; i++) {
-          bits[i] = kept.get(i).canConvertToInt() ? kept.get(i).asInt() : -1;
-        }
-        return Mask.ofBits(bits);
-      }
-      return Mask.parse(text);
-    } catch (NoSuchFileException e) {
-      throw new InvalidInputException("Mask file " + file + " does not exist", e);
-    } catch (InvalidInputException e) {
-      throw new InvalidInputException(file + ": " + e.getMessage(), e);
-    } catch (com.fasterxml.jackson.core.JacksonException e) {
-      throw new InvalidInputException(file + " is not valid JSON: " + e.getOriginalMessage(), e);
-    }
   }
 
   private String source() {
@@ -234,7 +208,7 @@ public final class EvalCommand implements Callable<Integer> {
     root.put("noisy_psnr", r.noisyPsnr());
     root.put("images", source());
     root.put("noise", sidd != null ? "real (SIDD)" : noise.describe());
-    root.put("seed", seed);
+    root.put("seed", seedOption.seed);
     root.put("model", model == null ? "default" : model.toString());
     root.put("units_kept", kept);
     if (weights != null) {
@@ -255,7 +229,7 @@ public final class EvalCommand implements Callable<Integer> {
 
   private void print(PrintWriter out, EvalReport r, int kept, int units, Noise noise) {
     out.printf(Locale.ROOT, "images: %s, noise: %s, seed %d, units kept %d/%d%n", source(),
-        sidd != null ? "real (SIDD)" : noise.describe(), seed, kept, units);
+        sidd != null ? "real (SIDD)" : noise.describe(), seedOption.seed, kept, units);
     out.printf(Locale.ROOT, "%-40s %9s %7s %9s%n", "image", "psnr", "ssim", "noisy");
     for (ImageScore s : r.perImage()) {
       out.printf(Locale.ROOT, "%-40s %9.3f %7.4f %9.3f%n", s.name(), s.psnr(), s.ssim(), s.noisyPsnr());

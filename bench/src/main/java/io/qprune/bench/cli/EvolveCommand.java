@@ -27,6 +27,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -78,8 +79,7 @@ public final class EvolveCommand implements Callable<Integer> {
   @Option(names = "--resume", description = "Continue the run checkpointed in --out.")
   boolean resume;
 
-  @Option(names = "--plain", description = "One line per generation instead of a progress bar.")
-  boolean plain;
+  @Mixin SharedOptions.Progress progressOption;
 
   @Override
   public Integer call() {
@@ -107,7 +107,7 @@ public final class EvolveCommand implements Callable<Integer> {
       }
     }
     try (WeightTask task = opened;
-        Progress progress = new Progress(plain, err)) {
+        Progress progress = new Progress(progressOption.noProgress, err)) {
       o.printf(Locale.ROOT, "%s: %d prunable weights in %d layers; budget %d evaluations (phase 1: %d), population"
           + " %d, seed %d%n", task.describe(), size(task), task.layers().size(), s.budget(), s.phase1Budget(),
           s.population(), s.seed());

@@ -7,6 +7,7 @@ import io.qprune.formulation.model.ModelFile;
 import io.qprune.formulation.model.SlimDenoiser;
 import io.qprune.formulation.model.SlimModelFile;
 import io.qprune.formulation.model.Torch;
+import io.qprune.formulation.prune.io.MaskFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -35,8 +37,7 @@ public final class ExportCommand implements Callable<Integer> {
   @Option(names = "--mask", required = true, description = "Mask file: one 0/1 per unit, or mask.json from `qprune prune`.")
   Path mask;
 
-  @Option(names = "--model", description = "Model file (default: the shipped Half-UNet C=32, sigma 25, grey).")
-  Path model;
+  @Mixin SharedOptions.Model modelOption;
 
   @Option(names = "--out", required = true, description = "The slim model file to write (atomically).")
   Path out;
@@ -48,8 +49,8 @@ public final class ExportCommand implements Callable<Integer> {
 
   private int export() throws IOException {
     Torch.configure(1);
-    try (Denoiser m = model == null ? ModelFile.loadDefault() : ModelFile.load(model)) {
-      Mask keep = EvalCommand.readMask(mask);
+    try (Denoiser m = modelOption.model == null ? ModelFile.loadDefault() : ModelFile.load(modelOption.model)) {
+      Mask keep = MaskFile.readMask(mask);
       Cost full = m.fullCost();
       try (SlimDenoiser slim = SlimDenoiser.of(m, keep)) {
         SlimModelFile.save(slim, out);

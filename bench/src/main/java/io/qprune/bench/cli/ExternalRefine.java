@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qprune.api.InvalidInputException;
 import io.qprune.api.Qubo;
-import io.qprune.bench.pruning.PruneOutputs;
+import io.qprune.formulation.prune.io.PruneFiles;
 import io.qprune.formulation.eval.ExternalEvaluator;
 import io.qprune.formulation.importance.ScoreSet;
 import io.qprune.formulation.importance.UnitLayout;
@@ -14,6 +14,7 @@ import io.qprune.formulation.model.Mask;
 import io.qprune.formulation.prune.PruneConfig;
 import io.qprune.formulation.refine.Refined;
 import io.qprune.formulation.refine.Refiner;
+import io.qprune.formulation.prune.io.MaskFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -37,16 +38,16 @@ final class ExternalRefine {
 
   static int run(PruneConfig cfg, Request q, PrintWriter o, PrintWriter err) throws IOException {
     Path dir = q.mask().toAbsolutePath().getParent();
-    Path scoresFile = q.scores() != null ? q.scores() : dir.resolve(PruneOutputs.SCORES);
+    Path scoresFile = q.scores() != null ? q.scores() : dir.resolve(PruneFiles.SCORES);
     if (!Files.exists(scoresFile)) {
       throw new InvalidInputException("No scores at " + scoresFile + ": with --evaluator the units and"
           + " layers come from the scores the mask was pruned from; give --scores FILE");
     }
     ScoreSet scores = ScoreFiles.read(scoresFile);
     UnitLayout layout = scores.layout();
-    Mask start = EvalCommand.readMask(q.mask());
+    Mask start = MaskFile.readMask(q.mask());
     requireSameUnits(q.mask(), layout, start);
-    Path quboFile = q.qubo() != null ? q.qubo() : dir.resolve(PruneOutputs.QUBO);
+    Path quboFile = q.qubo() != null ? q.qubo() : dir.resolve(PruneFiles.QUBO);
     Qubo qubo = RefineCommand.readQubo(quboFile, layout, q.qubo() != null
         || cfg.refine().layers() != 0 && cfg.refine().layers() < layout.numLayers());
     Files.createDirectories(q.out());
@@ -66,9 +67,9 @@ final class ExternalRefine {
           q.resume(), (it, evals, budget, best) -> bar.iteration(it, evals, budget, maximise ? best : -best));
     }
     double sign = max ? 1 : -1;
-    PruneOutputs.write(q.out().resolve(PruneOutputs.MASK),
-        PruneOutputs.mask(layout, r.mask(), RefineCommand.methodOf(q.mask()) + "+tt", r.mask().sparsity()));
-    ObjectNode rep = PruneOutputs.mapper().createObjectNode();
+    PruneFiles.write(q.out().resolve(PruneFiles.MASK),
+        PruneFiles.mask(layout, r.mask(), RefineCommand.methodOf(q.mask()) + "+tt", r.mask().sparsity()));
+    ObjectNode rep = PruneFiles.mapper().createObjectNode();
     rep.put("mask", q.mask().toString());
     rep.put("scores", scoresFile.toString());
     rep.put("evaluator", q.evaluator());
@@ -87,14 +88,14 @@ final class ExternalRefine {
     n.put("stop", r.result().stopReason());
     n.put("seconds", r.seconds());
     n.put("evaluation_seconds", r.evaluationSeconds());
-    n.put("units_changed", PruneOutputs.changed(r.start(), r.mask()));
+    n.put("units_changed", PruneFiles.changed(r.start(), r.mask()));
     ArrayNode trace = n.putArray("trace");
     r.result().trace().forEach(i -> trace.addObject().put("evaluations", i.evaluations())
         .put("val", -sign * i.value()));
-    PruneOutputs.write(q.out().resolve(PruneOutputs.REPORT), rep);
+    PruneFiles.write(q.out().resolve(PruneFiles.REPORT), rep);
     o.printf(Locale.ROOT, "refined %d units in %d layers (%s): %d changed, %d evaluations in %.1f s"
         + " (%.1f s in the evaluator)%n", r.units(), r.layers().size(), String.join(",", r.layers()),
-        PruneOutputs.changed(r.start(), r.mask()), r.result().evaluations(), r.seconds(), r.evaluationSeconds());
+        PruneFiles.changed(r.start(), r.mask()), r.result().evaluations(), r.seconds(), r.evaluationSeconds());
     o.printf(Locale.ROOT, "validation %s (%s is better): before %.6f, after %.6f%n", metric,
         max ? "higher" : "lower", sign * r.valBefore(), sign * r.valAfter());
     o.printf(Locale.ROOT, "wrote %s (mask.json, report.json)%n", q.out());
@@ -107,7 +108,7 @@ final class ExternalRefine {
       throw new InvalidInputException(maskFile + " has " + mask.size() + " units but the scores have "
           + layout.size());
     }
-    JsonNode ids = PruneOutputs.mapper().readTree(maskFile.toFile()).path("unit_ids");
+    JsonNode ids = PruneFiles.mapper().readTree(maskFile.toFile()).path("unit_ids");
     List<String> got = new ArrayList<>();
     ids.forEach(i -> got.add(i.asText()));
     for (int i = 0; i < got.size(); i++) {

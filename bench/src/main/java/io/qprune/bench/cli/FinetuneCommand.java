@@ -23,6 +23,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -47,14 +48,14 @@ public final class FinetuneCommand implements Callable<Integer> {
   @Option(names = "--lr", defaultValue = "0.001", description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
   double lr;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Seed of batch order and augmentation (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SharedOptions.Seed seedOption;
 
   @Option(names = "--data", paramLabel = "DIR", description = "Fashion-MNIST folder (default: $QPRUNE_FASHION_MNIST or /usr/share/datasets/fashion-mnist).")
   Path data;
 
-  @Option(names = "--threads", defaultValue = "2", description = "PyTorch intra-op threads (default: ${DEFAULT-VALUE}).")
-  int threads;
+  @Mixin SharedOptions.Threads threadsOption;
+
+  @Mixin SharedOptions.Progress progress;
 
   @Option(names = "--out", defaultValue = "runs/finetune", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path out;
@@ -68,7 +69,7 @@ public final class FinetuneCommand implements Callable<Integer> {
     if (steps < 1 || !(lr > 0)) {
       throw new io.qprune.api.InvalidInputException("--steps must be >= 1 and --lr > 0, got " + steps + " and " + lr);
     }
-    Torch.configure(threads);
+    Torch.configure(threadsOption.threads);
     PrintWriter o = spec.commandLine().getOut();
     try (Classifier c = model.equals("resnet20") ? ClassifierFile.loadDefault() : ClassifierFile.load(Path.of(model))) {
       WeightMask w = WeightMaskFile.read(mask, c.weightLayers());
@@ -77,16 +78,23 @@ public final class FinetuneCommand implements Callable<Integer> {
       double unpruned = c.accuracy(s.test(), null, 500);
       double before = c.accuracy(s.test(), arrays, 500);
       long t0 = System.nanoTime();
-      ProgressBar bar = new ProgressBarBuilder().setTaskName("fine-tune").setInitialMax(steps)
-          .setStyle(ProgressBarStyle.ASCII).build();
+      // --no-progress: no bar; the summary below is printed either way
+      ProgressBar bar = progress.noProgress ? null : new ProgressBarBuilder().setTaskName("fine-tune")
+          .setInitialMax(steps).setStyle(ProgressBarStyle.ASCII).build();
       double loss;
-      try (bar) {
-        loss = ClassifierFineTune.run(c, arrays, s.train(), steps, lr, seed, new TrainListener() {
+      try {
+        loss = ClassifierFineTune.run(c, arrays, s.train(), steps, lr, seedOption.seed, new TrainListener() {
           @Override
           public void stepped(int step, double l, double rate) {
-            bar.stepTo(step + 1);
+            if (bar != null) {
+              bar.stepTo(step + 1);
+            }
           }
         });
+      } finally {
+        if (bar != null) {
+          bar.close();
+        }
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
       double after = c.accuracy(s.test(), null, 500);
@@ -99,7 +107,7 @@ public final class FinetuneCommand implements Callable<Integer> {
       ObjectMapper json = new ObjectMapper();
       ObjectNode r = json.createObjectNode();
       r.put("model", model).put("mask", mask.toString()).put("kept_fraction", w.keptFraction())
-          .put("steps", steps).put("lr", lr).put("seed", seed).put("seconds", seconds).put("final_loss", loss)
+          .put("steps", steps).put("lr", lr).put("seed", seedOption.seed).put("seconds", seconds).put("final_loss", loss)
           .put("unpruned_test_accuracy", unpruned).put("pruned_test_accuracy", before)
           .put("fine_tuned_test_accuracy", after).put("fine_tuned_val_accuracy", val);
       if (!s.note().isEmpty()) {

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -51,8 +52,7 @@ public final class GeneratePlantedCommand implements Callable<Integer> {
           + " (mostly plaquettes, easy). Default: ${DEFAULT-VALUE}.")
   String rule;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SharedOptions.Seed seedOption;
 
   @Option(names = "--out", defaultValue = ".", description = "Folder to write into (default: the current folder).")
   Path out;
@@ -68,10 +68,10 @@ public final class GeneratePlantedCommand implements Callable<Integer> {
       case "redraw" -> PlantedLoops.Rule.REDRAW;
       default -> throw new InvalidInputException("--rule " + rule + " is not known. Maybe --rule avoid or --rule redraw");
     };
-    PlantedLoops.Instance inst = PlantedLoops.generate(size, alpha, range, minLength, r, seed);
+    PlantedLoops.Instance inst = PlantedLoops.generate(size, alpha, range, minLength, r, seedOption.seed);
     // the first version's instances (rule redraw) keep their names; avoid-rule ones say so
     String name = String.format(Locale.ROOT, "planted-L%d-a%s-r%d%s%s-s%d", size, plain(alpha),
-        range, r == PlantedLoops.Rule.AVOID ? "-avoid" : "", minLength > 0 ? "-m" + minLength : "", seed);
+        range, r == PlantedLoops.Rule.AVOID ? "-avoid" : "", minLength > 0 ? "-m" + minLength : "", seedOption.seed);
     Path file = out.resolve(name + ".json");
     AtomicFiles.write(file, o -> {
       Writer w = new OutputStreamWriter(o, StandardCharsets.UTF_8);
@@ -81,7 +81,7 @@ public final class GeneratePlantedCommand implements Callable<Integer> {
     Path table = out.resolve("planted_best_known.csv");
     BestKnownTable.put(table, name, inst.groundEnergy(), String.format(Locale.ROOT,
         "qprune generate planted --size %d --alpha %s --range %d --min-length %d --rule %s --seed %d (planted"
-            + " ground state; %d loops, mean length %.3f)", size, plain(alpha), range, minLength, rule, seed, inst.loops(), inst.meanLength()));
+            + " ground state; %d loops, mean length %.3f)", size, plain(alpha), range, minLength, rule, seedOption.seed, inst.loops(), inst.meanLength()));
     PrintWriter pw = spec.commandLine().getOut();
     pw.printf(Locale.ROOT, "%s: %d spins, %d couplings, %d loops (mean length %.3f), ground energy %s%n", file,
         inst.model().numVariables(), inst.model().numInteractions(), inst.loops(), inst.meanLength(),

@@ -27,6 +27,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -42,8 +43,7 @@ import picocli.CommandLine.Spec;
 public final class MaskCheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--model", description = "Model file (default: the shipped model).")
-  Path model;
+  @Mixin SharedOptions.Model modelOption;
 
   @Option(names = "--crops", defaultValue = "16", description = "Validation crops (default: ${DEFAULT-VALUE}).")
   int crops;
@@ -63,11 +63,9 @@ public final class MaskCheckCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Also write the figures to this JSON file.")
   Path json;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Noise and mask seed (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SharedOptions.Seed seedOption;
 
-  @Option(names = "--threads", defaultValue = "2", description = "PyTorch intra-op threads (default: ${DEFAULT-VALUE}).")
-  int threads;
+  @Mixin SharedOptions.Threads threadsOption;
 
   @Override
   public Integer call() {
@@ -75,11 +73,11 @@ public final class MaskCheckCommand implements Callable<Integer> {
   }
 
   private int check() throws java.io.IOException {
-    Torch.configure(threads);
+    Torch.configure(threadsOption.threads);
     PrintWriter out = spec.commandLine().getOut();
-    try (Denoiser m = model == null ? ModelFile.loadDefault() : ModelFile.load(model)) {
+    try (Denoiser m = modelOption.model == null ? ModelFile.loadDefault() : ModelFile.load(modelOption.model)) {
       List<NoisyPair> batch = FixedCrops.of(ShippedPhotos.load(Split.VAL, m.spec().color()),
-          crops, size, new GaussianNoise(sigma), seed);
+          crops, size, new GaussianNoise(sigma), seedOption.seed);
       try (MaskEvaluator ev = new MaskEvaluator(m, batch)) {
         int n = m.units().size();
         Mask all = Mask.all(n);
@@ -88,14 +86,14 @@ public final class MaskCheckCommand implements Callable<Integer> {
         }
         double full = ev.psnr(all);
         out.printf(Locale.ROOT, "crops: %d of %dx%d (val split), sigma %.1f, threads %d%n",
-            ev.crops(), size, size, sigma, threads);
+            ev.crops(), size, size, sigma, threadsOption.threads);
         out.printf(Locale.ROOT, "noisy input PSNR %.3f dB, unpruned %.3f dB (%+.3f)%n",
             ev.noisyPsnr(), full, full - ev.noisyPsnr());
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("crops", ev.crops());
         report.put("size", size);
         report.put("sigma", sigma);
-        report.put("threads", threads);
+        report.put("threads", threadsOption.threads);
         report.put("noisy_psnr", ev.noisyPsnr());
         report.put("unpruned_psnr", full);
         List<Map<String, Object>> layerRows = new ArrayList<>();
@@ -110,7 +108,7 @@ public final class MaskCheckCommand implements Callable<Integer> {
           layerRows.add(Map.of("layer", layer.name(), "units", layer.units(), "psnr", p));
         }
         report.put("layer_masked", layerRows);
-        SplittableRandom rng = new SplittableRandom(seed);
+        SplittableRandom rng = new SplittableRandom(seedOption.seed);
         int prune = (int) Math.round(sparsity * n);
         List<Mask> random = new ArrayList<>();
         for (int k = 0; k < masks; k++) {

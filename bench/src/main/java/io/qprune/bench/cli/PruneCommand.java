@@ -2,28 +2,17 @@ package io.qprune.bench.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qprune.api.InvalidInputException;
-import io.qprune.api.SolveRequest;
-import io.qprune.bench.pruning.EmbeddingSummary;
-import io.qprune.bench.pruning.PruneOutputs;
-import io.qprune.bench.pruning.SolverChoice;
-import io.qprune.formulation.cost.CostFiles;
-import io.qprune.formulation.cost.QuadraticCost;
-import io.qprune.formulation.importance.ScoreSet;
-import io.qprune.formulation.importance.io.ScoreFiles;
-import io.qprune.formulation.model.Denoiser;
-import io.qprune.formulation.model.ModelFile;
-import io.qprune.formulation.model.Torch;
 import io.qprune.formulation.prune.ClassifierPruneRun;
 import io.qprune.formulation.prune.PruneConfig;
+import io.qprune.formulation.prune.PruneRequest;
+import io.qprune.formulation.prune.PruneResult;
 import io.qprune.formulation.prune.PruneRun;
 import io.qprune.formulation.prune.PruneSettings;
-import io.qprune.formulation.prune.Pruned;
-import io.qprune.formulation.prune.Pruner;
+import io.qprune.formulation.prune.Pruning;
+import io.qprune.formulation.prune.io.EmbeddingSummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,8 +50,7 @@ public final class PruneCommand implements Callable<Integer> {
   @Option(names = "--resume", description = "Continue a refinement checkpointed in --out (the config's refine: block).")
   boolean resume;
 
-  @Option(names = "--plain", description = "One line per refinement iteration instead of a progress bar.")
-  boolean plain;
+  @Mixin SharedOptions.Progress progress;
 
   @Override
   public Integer call() {
@@ -72,115 +60,76 @@ public final class PruneCommand implements Callable<Integer> {
   private int prune() {
     PruneConfig cfg = common.build(sparsity);
     PrintWriter err = spec.commandLine().getErr();
-    SolverChoice sc = SolverChoice.create(cfg.solver(), cfg.solverParameters());
+    PruneRequest.Builder b = PruneRequest.builder().optConfig(cfg).optOutput(out).optResume(resume)
+        .optCost(costFile).optData(common.data);
     if (scores != null) {
-      return fromScores(cfg, sc, err);
+      if (common.model != null) {
+        throw new InvalidInputException("Give either --scores or --model: with --scores the network"
+            + " is yours and only the mask is computed");
+      }
+      err.println("reading scores from " + scores);
+      printScores(Pruning.run(b.setScores(scores).build()), cfg);
+      return ExitCodes.OK;
     }
     if (costFile != null) {
       throw new InvalidInputException("--cost goes with --scores: the shipped models' costs are"
           + " computed from their structure");
     }
-    Torch.configure(cfg.threads());
     if (ClassifierPruneRun.isClassifier(cfg.model())) {
-      return ClassifierPrune.run(cfg, sc, common.data, out, spec.commandLine().getOut(), new StageLog(err, null));
+      printClassifier(Pruning.run(b.optProgress(new StageLog(err, null)).build()), cfg);
+      return ExitCodes.OK;
     }
-    try (Denoiser m = "default".equals(cfg.model()) ? ModelFile.loadDefault()
-        : ModelFile.load(Path.of(cfg.model()))) {
-      PruneRun.Result r;
-      try (RefineProgress bar = new RefineProgress(plain, err)) {
-        r = PruneRun.run(m, cfg, sc.solver(), sc.capabilities(), new StageLog(err, bar), out, resume);
-      }
-      PruneOutputs.writeSelection(out, r.scores(), r.pruned(), cfg.settings());
-      if (r.refined() != null) {
-        PruneOutputs.write(out.resolve(PruneOutputs.MASK), PruneOutputs.mask(r.scores().layout(),
-            r.refined().mask(), cfg.settings().method() + "+tt", cfg.settings().sparsity()));
-      }
-      ObjectNode rep = PruneOutputs.mapper().createObjectNode();
-      rep.putPOJO("config", cfg.asMap());
-      rep.set("selection", PruneOutputs.selection(r.pruned()));
-      rep.set("cost", PruneOutputs.cost(r.full(), r.kept()));
-      if (r.refined() != null) {
-        rep.set("refined", PruneOutputs.refined(r.refined()));
-        if (r.valBefore() != null) {
-          rep.set("val_before_refine", PruneOutputs.eval(r.valBefore()));
-          rep.set("test_before_refine", PruneOutputs.eval(r.testBefore()));
-        }
-      }
-      if (r.val() != null) {
-        rep.set("val", PruneOutputs.eval(r.val()));
-        rep.set("test", PruneOutputs.eval(r.test()));
-      }
-      Map<String, Double> secs = new LinkedHashMap<>(r.seconds());
-      secs.put("build_qubo", r.pruned().buildSeconds());
-      secs.put("capacity_search", r.pruned().selection().seconds());
-      rep.set("seconds", PruneOutputs.seconds(secs));
-      PruneOutputs.write(out.resolve(PruneOutputs.REPORT), rep);
-      PrintWriter o = spec.commandLine().getOut();
-      o.printf(Locale.ROOT, "%s: kept %d of %d units (sparsity %.3f), params %.1f %%, FLOPs %.1f %%%n",
-          cfg.settings().method(), r.pruned().selection().mask().kept(), r.scores().layout().size(),
-          r.pruned().selection().mask().sparsity(), 100 * r.kept().paramsFraction(r.full()),
-          100 * r.kept().flopsFraction(r.full()));
-      printEmbedding(o, r.pruned());
-      if (r.testBefore() != null) {
-        o.printf(Locale.ROOT, "before refinement: validation PSNR %.3f dB, test PSNR %.3f dB%n",
-            r.valBefore().psnr(), r.testBefore().psnr());
-      }
-      if (r.val() != null) {
-        o.printf(Locale.ROOT, (r.refined() != null ? "refined " : "") + "validation: PSNR %.3f dB, SSIM %.4f; test: PSNR %.3f dB, SSIM %.4f%n",
-            r.val().psnr(), r.val().ssim(), r.test().psnr(), r.test().ssim());
-      }
-      o.printf(Locale.ROOT, "wrote %s (mask.json, qubo.json, scores.json, report.json)%n", out);
-      o.flush();
+    PruneResult r;
+    try (RefineProgress bar = new RefineProgress(progress.noProgress, err)) {
+      r = Pruning.run(b.optProgress(new StageLog(err, bar)).build());
     }
-    return ExitCodes.OK;
-  }
-
-  private int fromScores(PruneConfig cfg, SolverChoice sc, PrintWriter err) {
-    if (common.model != null) {
-      throw new InvalidInputException("Give either --scores or --model: with --scores the network"
-          + " is yours and only the mask is computed");
-    }
-    err.println("reading scores from " + scores);
-    ScoreSet s = ScoreFiles.read(scores);
-    PruneSettings settings = cfg.settings();
-    SolveRequest req = cfg.solveRequest(cfg.seed());
-    QuadraticCost cost = null;
-    if (settings.budget() != null) {
-      if (costFile == null) {
-        throw new InvalidInputException("A --" + settings.budget().kind() + " budget with --scores needs"
-            + " the network's cost model: --cost FILE (qprune_torch.scores --cost-out writes one)");
-      }
-      cost = CostFiles.read(costFile, settings.budget().kind(), s.layout());
-    } else if (costFile != null) {
-      throw new InvalidInputException("--cost " + costFile + " is only used with a --flops or --params budget");
-    }
-    Pruned p = new Pruner(sc.solver(), sc.capabilities()).prune(s, settings, req, cost);
-    PruneOutputs.writeSelection(out, s, p, settings);
-    ObjectNode rep = PruneOutputs.mapper().createObjectNode();
-    rep.putPOJO("config", cfg.asMap());
-    rep.put("scores", scores.toString());
-    rep.set("selection", PruneOutputs.selection(p));
-    double keptFraction = cost == null ? Double.NaN : cost.value(p.selection().mask()) / cost.total();
-    if (cost != null) {
-      rep.set("budget", PruneOutputs.budget(settings.budget(), keptFraction).put("cost_file", costFile.toString()));
-    }
-    rep.set("seconds", PruneOutputs.seconds(Map.of("build_qubo", p.buildSeconds(),
-        "capacity_search", p.selection().seconds())));
-    PruneOutputs.write(out.resolve(PruneOutputs.REPORT), rep);
     PrintWriter o = spec.commandLine().getOut();
-    o.printf(Locale.ROOT, "%s: kept %d of %d units (sparsity %.3f)%s; wrote %s%n", settings.method(),
-        p.selection().mask().kept(), s.layout().size(), p.selection().mask().sparsity(),
-        cost == null ? "" : String.format(Locale.ROOT, ", %s %.1f %%", settings.budget().kind(),
-            100 * keptFraction), out);
-    printEmbedding(o, p);
+    o.printf(Locale.ROOT, "%s: kept %d of %d units (sparsity %.3f), params %.1f %%, FLOPs %.1f %%%n",
+        cfg.settings().method(), r.mask().kept(), r.mask().size(), r.mask().sparsity(),
+        100 * r.figure("/cost/params_fraction"), 100 * r.figure("/cost/flops_fraction"));
+    printEmbedding(o, r);
+    if (r.report().has("test_before_refine")) {
+      o.printf(Locale.ROOT, "before refinement: validation PSNR %.3f dB, test PSNR %.3f dB%n",
+          r.figure("/val_before_refine/psnr"), r.figure("/test_before_refine/psnr"));
+    }
+    if (r.report().has("val")) {
+      o.printf(Locale.ROOT, (r.report().has("refined") ? "refined " : "")
+          + "validation: PSNR %.3f dB, SSIM %.4f; test: PSNR %.3f dB, SSIM %.4f%n",
+          r.figure("/val/psnr"), r.figure("/val/ssim"), r.figure("/test/psnr"), r.figure("/test/ssim"));
+    }
+    o.printf(Locale.ROOT, "wrote %s (mask.json, qubo.json, scores.json, report.json)%n", out);
     o.flush();
     return ExitCodes.OK;
   }
 
+  private void printScores(PruneResult r, PruneConfig cfg) {
+    PrintWriter o = spec.commandLine().getOut();
+    PruneSettings settings = cfg.settings();
+    o.printf(Locale.ROOT, "%s: kept %d of %d units (sparsity %.3f)%s; wrote %s%n", settings.method(),
+        r.mask().kept(), r.mask().size(), r.mask().sparsity(),
+        settings.budget() == null ? "" : String.format(Locale.ROOT, ", %s %.1f %%", settings.budget().kind(),
+            100 * r.figure("/budget/kept_fraction")), out);
+    printEmbedding(o, r);
+    o.flush();
+  }
+
+  private void printClassifier(PruneResult r, PruneConfig cfg) {
+    PrintWriter o = spec.commandLine().getOut();
+    o.printf(Locale.ROOT, "%s: kept %d of %d channel units (sparsity %.3f), params %.1f %%, FLOPs %.2f %%%n",
+        cfg.settings().method(), r.mask().kept(), r.mask().size(), r.mask().sparsity(),
+        100 * r.figure("/cost/params") / r.figure("/cost/params_full"),
+        100 * r.figure("/cost/flops_per_image") / r.figure("/cost/flops_full"));
+    if (cfg.evaluate()) {
+      o.printf(Locale.ROOT, "validation accuracy %.2f %%, test accuracy %.2f %% (%d images)%n",
+          100 * r.figure("/val/accuracy"), 100 * r.figure("/test/accuracy"), (int) r.figure("/test/images"));
+    }
+    o.printf(Locale.ROOT, "wrote %s (mask.json, qubo.json, scores.json, report.json)%n", out);
+    o.flush();
+  }
+
   /** The embedding line, when the solver minor-embedded the QUBO. */
-  private static void printEmbedding(PrintWriter o, Pruned p) {
-    ObjectNode e = EmbeddingSummary.of(p.selection().steps());
-    if (e != null) {
+  private static void printEmbedding(PrintWriter o, PruneResult r) {
+    if (r.report().path("selection").get("embedding") instanceof ObjectNode e) {
       o.println(EmbeddingSummary.line(e));
     }
   }

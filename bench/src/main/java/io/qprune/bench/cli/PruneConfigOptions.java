@@ -1,5 +1,6 @@
 package io.qprune.bench.cli;
 
+import io.qprune.formulation.prune.Method;
 import io.qprune.formulation.prune.PruneConfig;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -17,8 +18,10 @@ public final class PruneConfigOptions {
   @Option(names = "--data", paramLabel = "DIR", description = "Classifiers: the Fashion-MNIST folder (default: $QPRUNE_FASHION_MNIST or /usr/share/datasets/fashion-mnist).")
   Path data;
 
-  @Option(names = "--method", description = "hybrid, linear, l1-qubo or taylor.")
-  String method;
+  @Option(names = "--method", paramLabel = "METHOD", converter = MethodConverter.class,
+      description = "The selection method: hybrid, linear, l1-qubo (QUBOs), taylor, l1, fisher (greedy) or halp"
+          + " (knapsack, budgets only).")
+  Method method;
 
   @Option(names = "--alpha", description = "Taylor weight in the importance (Fisher gets 1 - alpha).")
   Double alpha;
@@ -50,6 +53,18 @@ public final class PruneConfigOptions {
   @Option(names = "--cluster", paramLabel = "URL", description = "Where refinement evaluations run: local (this process, default), local[N], local[*] or spark://host:port.")
   String cluster;
 
+  /** Reads {@code --method} as {@link Method#parse} does (l1-qubo, not L1_QUBO). */
+  static final class MethodConverter implements picocli.CommandLine.ITypeConverter<Method> {
+    @Override
+    public Method convert(String value) {
+      try {
+        return Method.parse(value);
+      } catch (io.qprune.api.InvalidInputException e) {
+        throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
   /** The config file (or defaults) with every given option applied. */
   PruneConfig build(Double sparsity) {
     PruneConfig c = config == null ? PruneConfig.defaults() : PruneConfig.load(config);
@@ -58,7 +73,7 @@ public final class PruneConfigOptions {
     }
     c = model == null ? c : c.with("model", model.toString());
     c = sparsity == null ? c : c.with("sparsity", sparsity);
-    c = method == null ? c : c.with("method", method);
+    c = method == null ? c : c.with("method", method.toString());
     c = flops == null ? c : c.with("flops", flops);
     c = paramsBudget == null ? c : c.with("params", paramsBudget);
     c = alpha == null ? c : c.with("alpha", alpha);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qprune.api.InvalidInputException;
 import io.qprune.api.Qubo;
 import io.qprune.api.io.BqmJson;
-import io.qprune.bench.pruning.PruneOutputs;
+import io.qprune.formulation.prune.io.PruneFiles;
 import io.qprune.formulation.data.Split;
 import io.qprune.formulation.eval.EvalReport;
 import io.qprune.formulation.eval.Evaluation;
@@ -17,6 +17,7 @@ import io.qprune.formulation.data.NoisyPair;
 import io.qprune.formulation.prune.PruneConfig;
 import io.qprune.formulation.prune.PruneRun;
 import io.qprune.formulation.refine.Refined;
+import io.qprune.formulation.prune.io.MaskFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -60,8 +61,7 @@ public final class RefineCommand implements Callable<Integer> {
   @Option(names = "--resume", description = "Continue the run checkpointed in --out.")
   boolean resume;
 
-  @Option(names = "--plain", description = "One line per iteration instead of a progress bar.")
-  boolean plain;
+  @Mixin SharedOptions.Progress progress;
 
   @Option(names = "--evaluator", paramLabel = "CMD", description = {"Score masks with this process (a shell command line speaking qprune's",
       "line-delimited JSON protocol, e.g. 'python3 -m qprune_torch.eval --weights model.pt') instead of",
@@ -87,7 +87,7 @@ public final class RefineCommand implements Callable<Integer> {
     }
     cfg = layers == null ? cfg : cfg.with("refine.layers", layers);
     cfg = budget == null ? cfg : cfg.with("refine.budget", budget);
-    Mask start = EvalCommand.readMask(mask);
+    Mask start = MaskFile.readMask(mask);
     PrintWriter err = spec.commandLine().getErr();
     if (evaluator != null) {
       if (common.model != null || common.cluster != null) {
@@ -98,13 +98,13 @@ public final class RefineCommand implements Callable<Integer> {
         throw new InvalidInputException("--evaluator-timeout must be > 0 seconds, got " + evaluatorTimeout);
       }
       return ExternalRefine.run(cfg, new ExternalRefine.Request(mask, scores, qubo, evaluator,
-          java.time.Duration.ofMillis((long) (evaluatorTimeout * 1000)), out, resume, plain),
+          java.time.Duration.ofMillis((long) (evaluatorTimeout * 1000)), out, resume, progress.noProgress),
           spec.commandLine().getOut(), err);
     }
     if (scores != null) {
       throw new InvalidInputException("--scores is for --evaluator (refining a mask of your own network)");
     }
-    Path quboFile = qubo != null ? qubo : mask.toAbsolutePath().getParent().resolve(PruneOutputs.QUBO);
+    Path quboFile = qubo != null ? qubo : mask.toAbsolutePath().getParent().resolve(PruneFiles.QUBO);
     Torch.configure(cfg.threads());
     try (Denoiser m = "default".equals(cfg.model()) ? ModelFile.loadDefault()
         : ModelFile.load(Path.of(cfg.model()))) {
@@ -121,30 +121,30 @@ public final class RefineCommand implements Callable<Integer> {
       EvalReport valBefore = Evaluation.run(m, valPhotos);
       EvalReport testBefore = Evaluation.run(m, testPhotos);
       Refined r;
-      try (RefineProgress bar = new RefineProgress(plain, err)) {
+      try (RefineProgress bar = new RefineProgress(progress.noProgress, err)) {
         r = PruneRun.refine(m, cfg, q, start, PruneRun.Progress.ofRefining(bar::iteration), out, resume);
       }
       m.setMask(r.mask());
       EvalReport valAfter = Evaluation.run(m, valPhotos);
       EvalReport testAfter = Evaluation.run(m, testPhotos);
       String method = methodOf(mask) + "+tt";
-      PruneOutputs.write(out.resolve(PruneOutputs.MASK),
-          PruneOutputs.mask(UnitLayout.of(m), r.mask(), method, r.mask().sparsity()));
-      ObjectNode rep = PruneOutputs.mapper().createObjectNode();
+      PruneFiles.write(out.resolve(PruneFiles.MASK),
+          PruneFiles.mask(UnitLayout.of(m), r.mask(), method, r.mask().sparsity()));
+      ObjectNode rep = PruneFiles.mapper().createObjectNode();
       rep.put("mask", mask.toString());
       rep.putPOJO("refine", cfg.refine().asMap());
       rep.put("seed", cfg.seed());
-      rep.set("refined", PruneOutputs.refined(r));
-      rep.set("cost", PruneOutputs.cost(m.fullCost(), m.cost(r.mask())));
-      rep.set("val_before", PruneOutputs.eval(valBefore));
-      rep.set("val_after", PruneOutputs.eval(valAfter));
-      rep.set("test_before", PruneOutputs.eval(testBefore));
-      rep.set("test_after", PruneOutputs.eval(testAfter));
-      PruneOutputs.write(out.resolve(PruneOutputs.REPORT), rep);
+      rep.set("refined", PruneFiles.refined(r));
+      rep.set("cost", PruneFiles.cost(m.fullCost(), m.cost(r.mask())));
+      rep.set("val_before", PruneFiles.eval(valBefore));
+      rep.set("val_after", PruneFiles.eval(valAfter));
+      rep.set("test_before", PruneFiles.eval(testBefore));
+      rep.set("test_after", PruneFiles.eval(testAfter));
+      PruneFiles.write(out.resolve(PruneFiles.REPORT), rep);
       PrintWriter o = spec.commandLine().getOut();
       o.printf(Locale.ROOT, "refined %d units in %d layers (%s): %d changed, %d evaluations in %.1f s"
           + " (%.2f /s)%n", r.units(), r.layers().size(), String.join(",", r.layers()),
-          PruneOutputs.changed(r.start(), r.mask()), r.result().evaluations(), r.seconds(),
+          PruneFiles.changed(r.start(), r.mask()), r.result().evaluations(), r.seconds(),
           r.evaluationsPerSecond());
       o.printf(Locale.ROOT, "%-22s %10s %10s %8s%n", "PSNR (dB)", "before", "after", "gain");
       row(o, "validation crops", r.valBefore(), r.valAfter());
@@ -186,7 +186,7 @@ public final class RefineCommand implements Callable<Integer> {
 
   static String methodOf(Path maskFile) {
     try {
-      var node = PruneOutputs.mapper().readTree(maskFile.toFile());
+      var node = PruneFiles.mapper().readTree(maskFile.toFile());
       return node.hasNonNull("method") ? node.get("method").asText() : "mask";
     } catch (IOException e) {
       return "mask";

@@ -34,9 +34,21 @@ public final class SolveCommand implements Callable<Integer> {
       description = "Instance file: dimod BQM JSON, OR-Library bqp*.txt, Gset, or qbsolv .qubo (.gz read too).")
   Path file;
 
-  @Option(names = "--format", defaultValue = "auto",
+  @Option(names = "--format", defaultValue = "auto", converter = FormatConverter.class,
       description = "auto|bqm-json|orlib|gset|qbsolv (default: ${DEFAULT-VALUE}).")
-  String format;
+  ProblemFormat format;
+
+  /** Reads {@code --format}: {@code auto} (null: detect from the file) or a {@link ProblemFormat} name. */
+  static final class FormatConverter implements picocli.CommandLine.ITypeConverter<ProblemFormat> {
+    @Override
+    public ProblemFormat convert(String value) {
+      try {
+        return "auto".equalsIgnoreCase(value.strip()) ? null : ProblemFormat.parse(value);
+      } catch (io.qprune.api.InvalidInputException e) {
+        throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
 
   @Option(names = "--instance", defaultValue = "1", paramLabel = "K",
       description = "Which instance of a multi-instance file (1-based; default: ${DEFAULT-VALUE}).")
@@ -72,7 +84,7 @@ public final class SolveCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ProblemFormat fmt = "auto".equalsIgnoreCase(format) ? null : ProblemFormat.parse(format);
+    ProblemFormat fmt = format;
     Problem problem = Problems.read(file, fmt, instance);
     Qubo q = problem.qubo();
     Solvers solvers = Solvers.discover();

@@ -15,6 +15,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -35,14 +36,13 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--config", required = true, description = "Training config (JSON), e.g. configs/train-default.json.")
   Path config;
 
-  @Option(names = "--output", defaultValue = "runs/train", description = "Output folder (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"--out", "--output"}, defaultValue = "runs/train", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}; --output is the older name).")
   Path output;
 
   @Option(names = "--threads", description = "PyTorch intra-op threads (overrides the config's 'threads').")
   Integer threads;
 
-  @Option(names = "--no-progress", description = "Print one line per validation instead of a progress bar.")
-  boolean noProgress;
+  @Mixin SharedOptions.Progress progress;
 
   @Override
   public Integer call() {
@@ -59,7 +59,7 @@ public final class TrainCommand implements Callable<Integer> {
       cfg = cfg.withThreads(threads);
     }
     var out = spec.commandLine().getOut();
-    Listener listener = new Listener(noProgress, out, null);
+    Listener listener = new Listener(progress.noProgress, out, null);
     Path weights;
     try {
       weights = Training.run(cfg, output, listener);
@@ -77,7 +77,7 @@ public final class TrainCommand implements Callable<Integer> {
       cfg = cfg.withThreads(threads);
     }
     var out = spec.commandLine().getOut();
-    Listener listener = new Listener(noProgress, out, "val acc %.2f %%");
+    Listener listener = new Listener(progress.noProgress, out, "val acc %.2f %%");
     Path weights;
     try {
       weights = ClassifierTraining.run(cfg, output, listener);

@@ -1,7 +1,6 @@
 package io.qprune.bench.demo;
 
 import io.qprune.api.SolveRequest;
-import io.qprune.bench.pruning.SolverChoice;
 import io.qprune.formulation.data.NoisyPair;
 import io.qprune.formulation.data.Split;
 import io.qprune.formulation.eval.EvalReport;
@@ -58,8 +57,7 @@ public final class Demo {
       ScoreSet scores = PruneRun.calibrate(model, cfg);
       double scoreSecs = secs(t);
       say("scores and similarity on %d calibration crops in %.1f s", cfg.calibrationCrops(), scoreSecs);
-      SolverChoice sc = SolverChoice.create(cfg.solver(), cfg.solverParameters());
-      Pruner pruner = new Pruner(sc.solver(), sc.capabilities());
+      Pruner pruner = new Pruner(io.qprune.api.Solvers.discover().create(cfg.solver(), cfg.solverParameters()));
       List<DemoRow> rows = new ArrayList<>();
       for (double f : options.flops()) {
         PruneConfig bc = cfg.with("flops", f);

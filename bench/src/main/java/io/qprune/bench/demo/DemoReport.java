@@ -3,7 +3,7 @@ package io.qprune.bench.demo;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qprune.api.io.AtomicFiles;
-import io.qprune.bench.pruning.PruneOutputs;
+import io.qprune.formulation.prune.io.PruneFiles;
 import io.qprune.bench.pruning.PsnrPlot;
 import io.qprune.bench.report.HtmlPage;
 import io.qprune.bench.report.RunEnvironment;
@@ -77,7 +77,7 @@ public final class DemoReport {
           + "; validation-crop PSNR " + DemoTable.f("%.4f", r.valBefore()) + " -> "
           + DemoTable.f("%.4f", r.valAfter()) + " dB after " + r.result().evaluations() + " evaluations ("
           + DemoTable.f("%.2f", r.evaluationsPerSecond()) + " per second); "
-          + PruneOutputs.changed(r.start(), r.mask()) + " units changed. The test photos were never"
+          + PruneFiles.changed(r.start(), r.mask()) + " units changed. The test photos were never"
           + " seen by the optimiser.");
     }
     h.h2("PSNR vs FLOPs").plot("psnr-vs-flops.png", "psnr-vs-flops.svg", "PSNR vs FLOPs kept");
@@ -92,7 +92,7 @@ public final class DemoReport {
     h.pre(info.toString());
     AtomicFiles.writeString(dir.resolve("index.html"), h.render());
     AtomicFiles.writeString(dir.resolve("summary.md"), DemoTable.markdown(o));
-    PruneOutputs.write(dir.resolve("demo.json"), json(o, cfg, opt, env));
+    PruneFiles.write(dir.resolve("demo.json"), json(o, cfg, opt, env));
   }
 
   /** The comparison as fixed-width text for the terminal. */
@@ -135,7 +135,7 @@ public final class DemoReport {
   }
 
   private static ObjectNode json(Demo.Outcome o, PruneConfig cfg, DemoOptions opt, RunEnvironment env) {
-    ObjectNode root = PruneOutputs.mapper().createObjectNode();
+    ObjectNode root = PruneFiles.mapper().createObjectNode();
     root.putPOJO("environment", env.describe());
     root.putPOJO("config", cfg.asMap());
     root.putPOJO("options", Map.of("flops", opt.flops(), "sparsities", opt.sparsities(), "refine_sparsity", opt.refineSparsity(),
@@ -155,7 +155,7 @@ public final class DemoReport {
           .put("test_ssim", r.testSsim()).put("seconds", r.seconds()).put("mask", r.mask().toString());
     }
     if (o.refined() != null) {
-      root.set("refined", PruneOutputs.refined(o.refined()));
+      root.set("refined", PruneFiles.refined(o.refined()));
     }
     root.put("score_seconds", o.scoreSeconds());
     root.put("total_seconds", o.totalSeconds());

@@ -1,5 +1,7 @@
 package io.qprune.bench.pruning;
 
+import io.qprune.api.Solver;
+
 import io.qprune.api.QpruneException;
 import io.qprune.api.SolveRequest;
 import io.qprune.formulation.classify.FashionMnist;
@@ -43,13 +45,13 @@ public final class ClassifierBench {
   private final Classifier model;
   private final FashionMnist.Splits data;
   private final PruneConfig base;
-  private final SolverChoice solver;
+  private final Solver solver;
   private final BenchOptions options;
   private final int valImages;
   private final PrintWriter log;
   private byte[] weights;
 
-  public ClassifierBench(Classifier model, FashionMnist.Splits data, PruneConfig base, SolverChoice solver,
+  public ClassifierBench(Classifier model, FashionMnist.Splits data, PruneConfig base, Solver solver,
       BenchOptions options, int valImages, PrintWriter log) {
     this.model = model;
     this.data = data;
@@ -81,7 +83,7 @@ public final class ClassifierBench {
       ScoreSet scores = ClassifierPruneRun.calibrate(model, data.train(), cfg);
       double scoreSecs = secs(t);
       say("seed %d: scores and similarity on %d training images in %.1f s", seed, cfg.calibrationImages(), scoreSecs);
-      Pruner pruner = new Pruner(solver.solver(), solver.capabilities());
+      Pruner pruner = new Pruner(solver);
       SolveRequest req = cfg.solveRequest(seed);
       for (double level : options.sparsities()) {
         PruneSettings s0 = options.budget() == null ? cfg.settings().withSparsity(level)

@@ -1,5 +1,7 @@
 package io.qprune.bench.pruning;
 
+import io.qprune.api.Solver;
+
 import io.qprune.api.SolveRequest;
 import io.qprune.formulation.data.FixedCrops;
 import io.qprune.formulation.data.NoisyPair;
@@ -46,12 +48,12 @@ public final class PruningBench {
 
   private final Denoiser model;
   private final PruneConfig base;
-  private final SolverChoice solver;
+  private final Solver solver;
   private final BenchOptions options;
   private final PrintWriter log;
   private MaskCost cost;
 
-  public PruningBench(Denoiser model, PruneConfig base, SolverChoice solver, BenchOptions options,
+  public PruningBench(Denoiser model, PruneConfig base, Solver solver, BenchOptions options,
       PrintWriter log) {
     this.model = model;
     this.base = base;
@@ -87,7 +89,7 @@ public final class PruningBench {
         ScoreSet scores = PruneRun.calibrate(model, cfg);
         double scoreSecs = secs(t);
         say("seed %d: scores and similarity in %.1f s", seed, scoreSecs);
-        Pruner pruner = new Pruner(solver.solver(), solver.capabilities());
+        Pruner pruner = new Pruner(solver);
         SolveRequest req = cfg.solveRequest(seed);
         for (double sp : options.sparsities()) {
           PruneSettings s0 = options.budget() == null ? cfg.settings().withSparsity(sp)

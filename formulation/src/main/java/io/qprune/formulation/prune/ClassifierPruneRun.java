@@ -84,6 +84,12 @@ public final class ClassifierPruneRun {
     }
   }
 
+  /** Runs every stage with the solver's own capabilities; the model's channel mask is the selected one afterwards. */
+  public static Result run(Classifier model, FashionMnist.Splits data, PruneConfig cfg, Solver solver,
+      PruneRun.Progress progress) {
+    return run(model, data, cfg, solver, solver.capabilities(), progress);
+  }
+
   /** Runs every stage; the model's channel mask is the selected one afterwards. */
   public static Result run(Classifier model, FashionMnist.Splits data, PruneConfig cfg, Solver solver,
       Set<Capability> caps, PruneRun.Progress progress) {

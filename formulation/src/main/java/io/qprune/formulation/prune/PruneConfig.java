@@ -45,11 +45,16 @@ public final class PruneConfig {
 
   /** Reads a YAML ({@code .yaml}/{@code .yml}) or JSON file over the defaults. */
   public static PruneConfig load(Path file) {
-    PruneKeys k = ConfigFile.read(file).bind(PruneKeys.class, PruneKeys.DEFAULTS);
+    return load(ConfigFile.read(file));
+  }
+
+  /** A parsed config file over the defaults. */
+  static PruneConfig load(ConfigFile file) {
+    PruneKeys k = file.bind(PruneKeys.class, PruneKeys.DEFAULTS);
     try {
       return new PruneConfig(k);
     } catch (InvalidInputException e) {
-      throw new InvalidInputException(file + ": " + e.getMessage(), e);
+      throw new InvalidInputException(file.name() + ": " + e.getMessage(), e);
     }
   }
 

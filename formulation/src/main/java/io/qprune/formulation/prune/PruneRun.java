@@ -111,6 +111,11 @@ public final class PruneRun {
     }
   }
 
+  /** Runs every stage with the solver's own capabilities; the model's mask is the selected one afterwards. */
+  public static Result run(Denoiser model, PruneConfig cfg, Solver solver, Progress progress) {
+    return run(model, cfg, solver, solver.capabilities(), progress, null, false);
+  }
+
   /** Runs every stage; the model's mask is the selected one afterwards. */
   public static Result run(Denoiser model, PruneConfig cfg, Solver solver, Set<Capability> caps,
       Progress progress) {

@@ -31,6 +31,12 @@ public final class Pruner {
   private final Solver solver;
   private final Set<Capability> capabilities;
 
+  /** A pruner handing QUBOs to {@code solver}, within the capabilities the solver declares. */
+  public Pruner(Solver solver) {
+    this(solver, solver.capabilities());
+  }
+
+  /** A pruner that treats {@code solver} as having exactly {@code capabilities}. */
   public Pruner(Solver solver, Set<Capability> capabilities) {
     this.solver = solver;
     this.capabilities = Set.copyOf(capabilities);

@@ -1,60 +1,47 @@
 package io.qprune.formulation.readme;
 
 // README begin: the "From Java" pruning example, quoted verbatim by README.md (ReadmeExampleTest checks it)
-import io.qprune.api.SolveRequest;
-import io.qprune.api.Solver;
-import io.qprune.api.Solvers;
-import io.qprune.formulation.importance.ScoreSet;
-import io.qprune.formulation.importance.io.ScoreFiles;
-import io.qprune.formulation.model.Denoiser;
 import io.qprune.formulation.model.Mask;
-import io.qprune.formulation.model.ModelFile;
-import io.qprune.formulation.model.Torch;
-import io.qprune.formulation.prune.PruneConfig;
-import io.qprune.formulation.prune.PruneRun;
-import io.qprune.formulation.prune.Pruner;
+import io.qprune.formulation.prune.PruneRequest;
+import io.qprune.formulation.prune.PruneResult;
+import io.qprune.formulation.prune.Pruning;
 import java.nio.file.Path;
+import java.util.Map;
 
 public final class PruningFromJava {
   /** Your network: scores computed elsewhere (.npz, .json or a folder of .npy), the mask comes back. */
-  public static Mask fromScores(Path scoresFile, PruneConfig cfg) {
-    ScoreSet scores = ScoreFiles.read(scoresFile);
-    Solvers solvers = Solvers.discover();
-    Solver solver = solvers.create(cfg.solver(), cfg.solverParameters());
-    Pruner pruner = new Pruner(solver, solvers.provider(cfg.solver()).capabilities());
-    Mask mask = pruner.prune(scores, cfg.settings(), SolveRequest.seeded(cfg.seed())).selection().mask();
-    for (int i = 0; i < mask.size(); i++) {
-      System.out.println(scores.layout().id(i) + (mask.keeps(i) ? " kept" : " pruned"));
+  public static Mask fromScores(Path scoresFile, Path out) {
+    PruneRequest request = PruneRequest.builder()
+        .setScores(scoresFile)
+        .optSolver("sa", Map.of("num_reads", 8))  // any solver `qprune solvers` lists, by name
+        .optSparsity(0.5)                         // or .optFlops(0.5) / .optParams(0.5) with .optCost(costFile)
+        .optSeed(7)
+        .optOutput(out)                           // mask.json, qubo.json, scores.json, report.json
+        .build();
+    PruneResult r = Pruning.run(request);
+    for (int i = 0; i < r.mask().size(); i++) {
+      System.out.println(r.unitIds().get(i) + (r.mask().keeps(i) ? " kept" : " pruned"));
     }
-    return mask;
+    return PruneResult.read(out).mask();          // the library reads its own files back
   }
 
   /** The shipped Half-UNet: scores on calibration crops, exact-k selection, then test PSNR/SSIM. */
-  public static PruneRun.Result fromShippedModel(PruneConfig cfg) {
-    Torch.configure(cfg.threads());
-    Solvers solvers = Solvers.discover();
-    Solver solver = solvers.create(cfg.solver(), cfg.solverParameters());
-    try (Denoiser model = ModelFile.loadDefault()) {
-      PruneRun.Result r = PruneRun.run(model, cfg, solver, solvers.provider(cfg.solver()).capabilities(),
-          PruneRun.Progress.none());
-      Mask mask = r.pruned().selection().mask();  // the model now holds this mask
-      System.out.printf("kept %d of %d units, params %.1f %%%n", mask.kept(), mask.size(),
-          100 * r.kept().paramsFraction(r.full()));
-      if (r.test() != null) {                      // unless the config says evaluate: false
-        System.out.printf("test PSNR %.2f dB, SSIM %.4f%n", r.test().psnr(), r.test().ssim());
-      }
-      return r;
+  public static PruneResult fromShippedModel(PruneRequest.Builder settings) {
+    PruneResult r = Pruning.run(settings.setModel("default").build());
+    System.out.printf("%s kept %d of %d units, params %.1f %%%n", r.method(), r.mask().kept(), r.mask().size(),
+        100 * r.figure("/cost/params_fraction"));
+    if (r.report().has("test")) {                 // unless the config says evaluate: false
+      System.out.printf("test PSNR %.2f dB, SSIM %.4f%n", r.figure("/test/psnr"), r.figure("/test/ssim"));
     }
+    return r;
   }
 
   public static void main(String[] args) {
-    // or PruneConfig.load(Path.of("configs/prune-default.yaml")); a solver swap is .with("solver", "tabu")
-    //     .with("solver_parameters", Map.of()), as the CLI's --solver resets the parameters
-    PruneConfig cfg = PruneConfig.defaults().with("sparsity", 0.36).with("seed", 7);
-    if (args.length > 0) {
-      fromScores(Path.of(args[0]), cfg);         // e.g. scores.npz from the PyTorch sketch above
-    } else {
-      fromShippedModel(cfg);
+    if (args.length > 0) {                        // e.g. scores.npz from the PyTorch sketch above
+      fromScores(Path.of(args[0]), Path.of("runs/from-java"));
+    } else {                                      // or PruneRequest.load(Path.of("prune.yaml")).toBuilder():
+      fromShippedModel(PruneRequest.builder()     // configs/prune-default.yaml's keys, plus scores/cost/out
+          .optSparsity(0.36).optSeed(7).opt("exact_k", "search"));
     }
   }
 }

@@ -3,11 +3,16 @@ package io.qprune.formulation.readme;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qprune.formulation.model.Mask;
+import io.qprune.api.Solvers;
+import io.qprune.formulation.importance.io.ScoreFiles;
 import io.qprune.formulation.prune.PruneConfig;
-import io.qprune.formulation.prune.PruneRun;
+import io.qprune.formulation.prune.PruneRequest;
+import io.qprune.formulation.prune.PruneResult;
+import io.qprune.formulation.prune.Pruner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,24 +50,29 @@ class ReadmeExampleTest {
           "conv1": [[1, 0.2, 0.1, 0], [0.2, 1, 0.3, 0.1], [0.1, 0.3, 1, 0.2], [0, 0.1, 0.2, 1]],
           "conv2": [[1, 0.1, 0.9, 0], [0.1, 1, 0.2, 0.1], [0.9, 0.2, 1, 0.2], [0, 0.1, 0.2, 1]]}}
         """);
-    PruneConfig cfg = PruneConfig.defaults().with("sparsity", 0.5).with("seed", 7);
-    Mask mask = PruningFromJava.fromScores(scores, cfg);
+    Mask mask = PruningFromJava.fromScores(scores, dir.resolve("out"));
     assertThat(mask.size()).isEqualTo(8);
     assertThat(mask.kept()).isEqualTo(4);
     assertThat(mask.keeps(7)).as("the least important unit goes").isFalse();
-    assertThat(PruningFromJava.fromScores(scores, cfg)).isEqualTo(mask);
+    assertThat(PruningFromJava.fromScores(scores, dir.resolve("again"))).isEqualTo(mask);
+    // the same mask as the steps Pruning.run stands for (as qprune prune and the README showed before)
+    PruneConfig cfg = PruneConfig.defaults().with("sparsity", 0.5).with("seed", 7);
+    Mask direct = new Pruner(Solvers.discover().create("sa", Map.of("num_reads", 8)))
+        .prune(ScoreFiles.read(scores), cfg.settings(), cfg.solveRequest(7)).selection().mask();
+    assertThat(direct).isEqualTo(mask);
   }
 
   @Test
   void prunesTheShippedModel() {
-    PruneConfig cfg = PruneConfig.defaults().with("calibration_crops", 2).with("calibration_size", 64)
-        .with("calibration_chunk", 2).with("pooled", 4).with("evaluate", false).with("threads", 1).with("seed", 7);
-    PruneRun.Result r = PruningFromJava.fromShippedModel(cfg);
-    Mask mask = r.pruned().selection().mask();
+    PruneRequest.Builder b = PruneRequest.builder().opt("calibration_crops", 2).opt("calibration_size", 64)
+        .opt("calibration_chunk", 2).opt("pooled", 4).opt("evaluate", false).optThreads(1).optSeed(7);
+    PruneResult r = PruningFromJava.fromShippedModel(b);
+    Mask mask = r.mask();
     assertThat(mask.size()).isEqualTo(r.scores().layout().size());
     assertThat(mask.sparsity()).isCloseTo(0.36, org.assertj.core.data.Offset.offset(1.0 / mask.size()));
-    assertThat(r.test()).isNull();
-    assertThat(r.kept().paramsFraction(r.full())).isBetween(0.2, 1.0);
+    assertThat(r.report().has("test")).isFalse();
+    assertThat(r.figure("/cost/params_fraction")).isBetween(0.2, 1.0);
+    assertThat(r.qubo().numVariables()).isEqualTo(mask.size());
   }
 
   private static int indexOfPrefix(List<String> lines, String prefix) {

@@ -1,27 +1,22 @@
-package io.qprune.bench.pruning;
+package io.qprune.formulation.prune.io;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.qprune.api.Qubo;
-import io.qprune.api.io.BqmJson;
 import io.qprune.api.io.AtomicFiles;
 import io.qprune.formulation.capacity.SearchStep;
 import io.qprune.formulation.capacity.Selection;
 import io.qprune.formulation.eval.EvalReport;
 import io.qprune.formulation.importance.UnitLayout;
-import io.qprune.formulation.importance.io.ScoresJson;
 import io.qprune.formulation.model.Cost;
 import io.qprune.formulation.model.Mask;
-import io.qprune.formulation.qubo.ExactKPenalty;
 import io.qprune.formulation.prune.PruneSettings;
 import io.qprune.formulation.prune.Pruned;
-import io.qprune.formulation.importance.ScoreSet;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Writes what {@code qprune prune} produces: mask.json, qubo.json, scores.json, report.json. */
-public final class PruneOutputs {
+/** The files {@code qprune prune} writes (mask.json, qubo.json, scores.json, report.json) and the parts of its report. */
+public final class PruneFiles {
   public static final String MASK = "mask.json";
   public static final String QUBO = "qubo.json";
   public static final String SCORES = "scores.json";
@@ -34,7 +29,7 @@ public final class PruneOutputs {
     return JSON;
   }
 
-  private PruneOutputs() {}
+  private PruneFiles() {}
 
   /** The mask file: unit ids, keep flags (1 keeps), counts and the sparsity reached. */
   public static ObjectNode mask(UnitLayout layout, Mask mask, PruneSettings s) {
@@ -43,19 +38,7 @@ public final class PruneOutputs {
 
   /** The mask file of a mask produced by {@code method} for {@code targetSparsity}. */
   public static ObjectNode mask(UnitLayout layout, Mask mask, String method, double targetSparsity) {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("method", method);
-    root.put("target_sparsity", targetSparsity);
-    root.put("sparsity", mask.sparsity());
-    root.put("kept_units", mask.kept());
-    root.put("units", mask.size());
-    ArrayNode ids = root.putArray("unit_ids");
-    layout.ids().forEach(ids::add);
-    ArrayNode kept = root.putArray("kept");
-    for (int b : mask.toBits()) {
-      kept.add(b);
-    }
-    return root;
+    return new MaskFile(method, targetSparsity, layout.ids(), mask).toJson();
   }
 
   /** The selection part of a report. */
@@ -147,10 +130,6 @@ public final class PruneOutputs {
     return n;
   }
 
-  /**
-   * Writes mask.json, qubo.json and qubo-exact-k.json.gz (the same model with the exact-k
-   * constraint as a penalty, for any sampler; when a QUBO was solved) and scores.json into {@code out}.
-   */
   /** A budget's kind, its target fraction of the unpruned cost and the fraction a mask kept. */
   public static ObjectNode budget(io.qprune.formulation.cost.Budget b, double keptFraction) {
     ObjectNode c = JSON.createObjectNode();
@@ -158,23 +137,6 @@ public final class PruneOutputs {
     c.put("target_fraction", b.fraction());
     c.put("kept_fraction", keptFraction);
     return c;
-  }
-
-  public static void writeSelection(Path out, ScoreSet scores, Pruned p, PruneSettings s) {
-    write(out.resolve(MASK), mask(scores.layout(), p.selection().mask(), s));
-    Qubo q = p.qubo();
-    if (q != null) {
-      AtomicFiles.writeString(out.resolve(QUBO), BqmJson.write(q) + "\n");
-      Qubo exact = ExactKPenalty.of(q, p.selection().mask().kept());
-      AtomicFiles.write(out.resolve(QUBO_EXACT_K), stream -> {
-        var gz = new java.util.zip.GZIPOutputStream(stream);
-        var w = new java.io.OutputStreamWriter(gz, java.nio.charset.StandardCharsets.UTF_8);
-        BqmJson.write(exact, w);
-        w.flush();
-        gz.finish();
-      });
-    }
-    AtomicFiles.writeString(out.resolve(SCORES), ScoresJson.write(scores) + "\n");
   }
 
   /** Writes one JSON object, pretty-printed. */

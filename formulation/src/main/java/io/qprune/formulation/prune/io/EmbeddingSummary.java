@@ -1,4 +1,4 @@
-package io.qprune.bench.pruning;
+package io.qprune.formulation.prune.io;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qprune.formulation.capacity.SearchStep;
@@ -27,7 +27,7 @@ public final class EmbeddingSummary {
       return null;
     }
     Map<String, Object> last = calls.get(calls.size() - 1);
-    ObjectNode n = PruneOutputs.mapper().createObjectNode();
+    ObjectNode n = PruneFiles.mapper().createObjectNode();
     n.put("method", String.valueOf(last.get("embedding_method")));
     n.put("topology", String.valueOf(last.getOrDefault("topology", "unknown")));
     n.put("solver_calls", calls.size());

@@ -1,0 +1,155 @@
+package io.qprune.formulation.prune;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qprune.api.InvalidInputException;
+import io.qprune.api.Solver;
+import io.qprune.api.Solvers;
+import io.qprune.formulation.classify.FashionMnist;
+import io.qprune.formulation.cost.CostFiles;
+import io.qprune.formulation.cost.CostKind;
+import io.qprune.formulation.cost.QuadraticCost;
+import io.qprune.formulation.importance.ScoreSet;
+import io.qprune.formulation.importance.io.ScoreFiles;
+import io.qprune.formulation.model.Classifier;
+import io.qprune.formulation.model.ClassifierFile;
+import io.qprune.formulation.model.Denoiser;
+import io.qprune.formulation.model.ModelFile;
+import io.qprune.formulation.model.Torch;
+import io.qprune.formulation.prune.io.MaskFile;
+import io.qprune.formulation.prune.io.PruneFiles;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The library's entry point for pruning: {@code Pruning.run(request)} does what {@code qprune prune}
+ * does (the same config and seed give the same files) and returns the {@link PruneResult}, written
+ * into the request's output folder when it names one.
+ */
+public final class Pruning {
+  private Pruning() {}
+
+  /** Prunes the request's scores file or model with its solver and budget. */
+  public static PruneResult run(PruneRequest request) {
+    PruneConfig cfg = request.config();
+    Solver solver = Solvers.discover().create(cfg.solver(), cfg.solverParameters());
+    PruneResult r;
+    if (request.scores() != null) {
+      r = fromScores(request, solver);
+    } else if (ClassifierPruneRun.isClassifier(cfg.model())) {
+      Torch.configure(cfg.threads());
+      r = classifier(request, solver);
+    } else {
+      Torch.configure(cfg.threads());
+      r = denoiser(request, solver);
+    }
+    return request.out() == null ? r : r.write(request.out());
+  }
+
+  /** The shipped classifier ({@code resnet20}) or the classifier file {@code model} names. */
+  public static Classifier loadClassifier(String model) {
+    return model.equals("resnet20") ? ClassifierFile.loadDefault() : ClassifierFile.load(Path.of(model));
+  }
+
+  private static PruneResult fromScores(PruneRequest request, Solver solver) {
+    PruneConfig cfg = request.config();
+    ScoreSet s = ScoreFiles.read(request.scores());
+    PruneSettings settings = cfg.settings();
+    QuadraticCost cost = null;
+    if (settings.budget() != null) {
+      if (request.cost() == null) {
+        throw new InvalidInputException("A --" + settings.budget().kind() + " budget with --scores needs"
+            + " the network's cost model: --cost FILE (qprune_torch.scores --cost-out writes one)");
+      }
+      cost = CostFiles.read(request.cost(), settings.budget().kind(), s.layout());
+    } else if (request.cost() != null) {
+      throw new InvalidInputException("--cost " + request.cost() + " is only used with a --flops or --params budget");
+    }
+    Pruned p = new Pruner(solver).prune(s, settings, cfg.solveRequest(cfg.seed()), cost);
+    ObjectNode rep = PruneFiles.mapper().createObjectNode();
+    rep.set("config", PruneFiles.mapper().valueToTree(cfg.asMap()));
+    rep.put("scores", request.scores().toString());
+    rep.set("selection", PruneFiles.selection(p));
+    if (cost != null) {
+      double keptFraction = cost.value(p.selection().mask()) / cost.total();
+      rep.set("budget", PruneFiles.budget(settings.budget(), keptFraction).put("cost_file", request.cost().toString()));
+    }
+    rep.set("seconds", PruneFiles.seconds(Map.of("build_qubo", p.buildSeconds(),
+        "capacity_search", p.selection().seconds())));
+    return result(s, p, p.selection().mask(), settings.method().toString(), settings, rep);
+  }
+
+  private static PruneResult denoiser(PruneRequest request, Solver solver) {
+    PruneConfig cfg = request.config();
+    try (Denoiser m = "default".equals(cfg.model()) ? ModelFile.loadDefault() : ModelFile.load(Path.of(cfg.model()))) {
+      PruneRun.Result r = PruneRun.run(m, cfg, solver, solver.capabilities(), request.progress(), request.out(),
+          request.resume());
+      ObjectNode rep = PruneFiles.mapper().createObjectNode();
+      rep.set("config", PruneFiles.mapper().valueToTree(cfg.asMap()));
+      rep.set("selection", PruneFiles.selection(r.pruned()));
+      rep.set("cost", PruneFiles.cost(r.full(), r.kept()));
+      if (r.refined() != null) {
+        rep.set("refined", PruneFiles.refined(r.refined()));
+        if (r.valBefore() != null) {
+          rep.set("val_before_refine", PruneFiles.eval(r.valBefore()));
+          rep.set("test_before_refine", PruneFiles.eval(r.testBefore()));
+        }
+      }
+      if (r.val() != null) {
+        rep.set("val", PruneFiles.eval(r.val()));
+        rep.set("test", PruneFiles.eval(r.test()));
+      }
+      rep.set("seconds", PruneFiles.seconds(stageSeconds(r.seconds(), r.pruned())));
+      String method = cfg.settings().method() + (r.refined() != null ? "+tt" : "");
+      return result(r.scores(), r.pruned(), r.refined() != null ? r.refined().mask() : r.pruned().selection().mask(),
+          method, cfg.settings(), rep);
+    }
+  }
+
+  private static PruneResult classifier(PruneRequest request, Solver solver) {
+    PruneConfig cfg = request.config();
+    FashionMnist.Splits splits = FashionMnist.load(request.data());
+    try (Classifier m = loadClassifier(cfg.model())) {
+      ClassifierPruneRun.Result r = ClassifierPruneRun.run(m, splits, cfg, solver, request.progress());
+      ObjectNode rep = PruneFiles.mapper().createObjectNode();
+      rep.set("config", PruneFiles.mapper().valueToTree(cfg.asMap()));
+      rep.put("model", m.toString());
+      rep.put("data", FashionMnist.locate(request.data()).toString());
+      if (!splits.note().isEmpty()) {
+        rep.put("data_note", splits.note());
+      }
+      rep.set("selection", PruneFiles.selection(r.pruned()));
+      ObjectNode c = rep.putObject("cost");
+      c.put("flops_per_image", r.keptFlops());
+      c.put("flops_full", r.fullFlops());
+      c.put("flops_fraction", r.keptFlops() / r.fullFlops());
+      c.put("params", r.keptParams());
+      c.put("params_full", r.fullParams());
+      c.put("params_fraction", r.keptParams() / r.fullParams());
+      if (cfg.budget() != null) {
+        double kept = cfg.budget().kind() == CostKind.FLOPS ? r.keptFlops() / r.fullFlops()
+            : r.keptParams() / r.fullParams();
+        rep.set("budget", PruneFiles.budget(cfg.budget(), kept).put("within_tolerance", cfg.budget().within(kept, 1)));
+      }
+      if (cfg.evaluate()) {
+        rep.putObject("val").put("accuracy", r.valAccuracy()).put("images", splits.validation().count());
+        rep.putObject("test").put("accuracy", r.testAccuracy()).put("images", splits.test().count());
+      }
+      rep.set("seconds", PruneFiles.seconds(stageSeconds(r.seconds(), r.pruned())));
+      return result(r.scores(), r.pruned(), r.pruned().selection().mask(), cfg.settings().method().toString(),
+          cfg.settings(), rep);
+    }
+  }
+
+  private static Map<String, Double> stageSeconds(Map<String, Double> stages, Pruned p) {
+    Map<String, Double> secs = new LinkedHashMap<>(stages);
+    secs.put("build_qubo", p.buildSeconds());
+    secs.put("capacity_search", p.selection().seconds());
+    return secs;
+  }
+
+  private static PruneResult result(ScoreSet s, Pruned p, io.qprune.formulation.model.Mask mask, String method,
+      PruneSettings settings, ObjectNode report) {
+    return new PruneResult(new MaskFile(method, settings.sparsity(), s.layout().ids(), mask), s, p.qubo(), report);
+  }
+}
