@@ -13,6 +13,17 @@ import io.qprune.solvers.local.sa.BetaSchedule;
 public final class Ladder {
   /** T_hot = HOT × T_c(Bethe): hot enough to forget a state within a few sweeps. */
   static final double HOT = 1.6;
+  /**
+   * The exchange rate a resized ladder aims at. For Gaussian energies a pair a distance x apart in
+   * thermodynamic length exchanges at erfc(x/2); a replica's round trip takes ~R²/a rounds of R
+   * replica sweeps, so for a fixed total length the cost R³/erfc(x/2) is least at x/2 ≈ 1.09,
+   * where erfc gives 0.12 (3·erfc(y) = y·2/√π·e^(−y²)).
+   */
+  static final double TARGET = 0.12;
+  /** Neighbours exchanging this often hold the same frozen states: the colder one adds nothing. */
+  static final double FROZEN = 0.9;
+  static final int MIN_RUNGS = 4;
+  static final int MAX_RUNGS = 256;
   /** Couplings sampled for the Bethe estimate on large models (every k-th, with weight k). */
   private static final int SAMPLE = 1 << 16;
 
@@ -101,6 +112,67 @@ public final class Ladder {
       b[k] = count == 1 ? range[1] : range[0] * Math.pow(range[1] / range[0], k / (double) (count - 1));
     }
     return b;
+  }
+
+  /**
+   * A new ladder from the exchange rates measured on this one: the cold end comes in to the
+   * warmest rung from which every exchange is taken at least {@link #FROZEN}, the hot end stays,
+   * and the rungs cut the thermodynamic length between them (2·erfc⁻¹(a) per pair) into pieces
+   * that exchange at {@link #TARGET}, between {@link #MIN_RUNGS} and {@link #MAX_RUNGS} rungs.
+   */
+  static double[] resize(double[] betas, double[] acceptance) {
+    int cold = coldest(acceptance);
+    double[] s = new double[cold + 1];
+    for (int k = 1; k <= cold; k++) {
+      s[k] = s[k - 1] + length(acceptance[k - 1]);
+    }
+    int count = (int) Math.max(MIN_RUNGS, Math.min(MAX_RUNGS, Math.ceil(s[cold] / length(TARGET)) + 1));
+    double[] out = new double[count];
+    out[0] = betas[0];
+    out[count - 1] = betas[cold];
+    int seg = 0;
+    for (int k = 1; k < count - 1; k++) {
+      double want = s[cold] * k / (count - 1);
+      while (seg < cold - 1 && s[seg + 1] < want) {
+        seg++;
+      }
+      double f = (want - s[seg]) / (s[seg + 1] - s[seg]);
+      out[k] = betas[seg] + f * (betas[seg + 1] - betas[seg]);
+    }
+    return out;
+  }
+
+  /** The warmest rung from which every exchange with the next colder one is taken at least {@link #FROZEN} (at least 1). */
+  static int coldest(double[] acceptance) {
+    int cold = acceptance.length;
+    while (cold > 1 && acceptance[cold - 1] >= FROZEN) {
+      cold--;
+    }
+    return cold;
+  }
+
+  /** The thermodynamic length 2·erfc⁻¹(a) of a pair exchanging at a (clamped to [0.001, FROZEN]). */
+  static double length(double a) {
+    double c = Math.min(FROZEN, Math.max(0.001, a));
+    double lo = 0;
+    double hi = 6;
+    for (int it = 0; it < 60; it++) {
+      double mid = (lo + hi) / 2;
+      if (erfc(mid) > c) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo + hi;
+  }
+
+  /** erfc to 1.2e-7 relative (Numerical Recipes' Chebyshev fit), for x ≥ 0. */
+  static double erfc(double x) {
+    double t = 1 / (1 + 0.5 * x);
+    return t * Math.exp(-x * x - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
+        + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
+        + t * (-0.82215223 + t * 0.17087277)))))))));
   }
 
   /**
