@@ -11,8 +11,8 @@ import io.qprune.solvers.local.sa.BetaSchedule;
  * that neighbours exchange at the same rate.
  */
 public final class Ladder {
-  /** T_hot = HOT × T_c(Bethe): hot enough to forget a state within a few sweeps. */
-  static final double HOT = 1.6;
+  /** T_hot = HOT × T_c(Bethe): just hot enough to forget a state within a few sweeps (hotter rungs cost sweeps and add little). */
+  static final double HOT = 1.2;
   /**
    * The exchange rate a resized ladder aims at. For Gaussian energies a pair a distance x apart in
    * thermodynamic length exchanges at erfc(x/2); a replica's round trip takes ~R²/a rounds of R
@@ -126,7 +126,7 @@ public final class Ladder {
     for (int k = 1; k <= cold; k++) {
       s[k] = s[k - 1] + length(acceptance[k - 1]);
     }
-    int count = (int) Math.max(MIN_RUNGS, Math.min(MAX_RUNGS, Math.ceil(s[cold] / length(TARGET)) + 1));
+    int count = (int) Math.max(MIN_RUNGS, Math.min(MAX_RUNGS, Math.ceil(s[cold] / length(TARGET) - 1e-9) + 1));
     double[] out = new double[count];
     out[0] = betas[0];
     out[count - 1] = betas[cold];

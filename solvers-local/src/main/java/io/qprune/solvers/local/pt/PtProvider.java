@@ -29,7 +29,7 @@ public final class PtProvider implements SolverProvider {
         ParameterSpec.integer("num_temperatures", null, 2, 1024,
             "rungs of the temperature ladder (auto: sqrt(n)/2, between 8 and 48)"),
         ParameterSpec.doubles("beta_range", null, 2, Double.MIN_VALUE, Double.MAX_VALUE,
-            "[hot, cold] inverse temperatures (auto: 1/1.6 of the Bethe spin-glass beta of the couplings,"
+            "[hot, cold] inverse temperatures (auto: 1/1.2 of the Bethe spin-glass beta of the couplings,"
                 + " and where dwave-samplers' schedule ends, from the smallest bias)"),
         ParameterSpec.choice("ladder", "adaptive", List.of("adaptive", "geometric"),
             "adaptive: start geometric, then move the inner rungs towards equal exchange rates at rounds"
