@@ -20,7 +20,7 @@ public final class Ladder {
    * where erfc gives 0.12 (3·erfc(y) = y·2/√π·e^(−y²)).
    */
   static final double TARGET = 0.12;
-  /** Neighbours exchanging this often hold the same frozen states: the colder one adds nothing. */
+  /** Exchange rates above this count as this (the length of such a pair is near 0 anyway). */
   static final double FROZEN = 0.9;
   static final int MIN_RUNGS = 4;
   static final int MAX_RUNGS = 256;
@@ -115,13 +115,13 @@ public final class Ladder {
   }
 
   /**
-   * A new ladder from the exchange rates measured on this one: the cold end comes in to the
-   * warmest rung from which every exchange is taken at least {@link #FROZEN}, the hot end stays,
-   * and the rungs cut the thermodynamic length between them (2·erfc⁻¹(a) per pair) into pieces
+   * A new ladder from the exchange rates measured on this one: both ends stay, and the rungs cut the thermodynamic length between them (2·erfc⁻¹(a) per pair) into pieces
    * that exchange at {@link #TARGET}, between {@link #MIN_RUNGS} and {@link #MAX_RUNGS} rungs.
    */
   static double[] resize(double[] betas, double[] acceptance) {
-    int cold = coldest(acceptance);
+    // The cold end stays even where the coldest pairs exchange freely: on the pruning QUBOs (tiny
+    // energy gaps under a large penalty) pairs at 0.9 or more were not frozen, and cutting there cost.
+    int cold = betas.length - 1;
     double[] s = new double[cold + 1];
     for (int k = 1; k <= cold; k++) {
       s[k] = s[k - 1] + length(acceptance[k - 1]);
@@ -140,15 +140,6 @@ public final class Ladder {
       out[k] = betas[seg] + f * (betas[seg + 1] - betas[seg]);
     }
     return out;
-  }
-
-  /** The warmest rung from which every exchange with the next colder one is taken at least {@link #FROZEN} (at least 1). */
-  static int coldest(double[] acceptance) {
-    int cold = acceptance.length;
-    while (cold > 1 && acceptance[cold - 1] >= FROZEN) {
-      cold--;
-    }
-    return cold;
   }
 
   /** The thermodynamic length 2·erfc⁻¹(a) of a pair exchanging at a (clamped to [0.001, FROZEN]). */

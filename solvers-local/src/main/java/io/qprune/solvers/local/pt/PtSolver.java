@@ -159,17 +159,6 @@ final class PtSolver implements Solver {
           nextAdapt *= 2;
         } else if (adaptive && round + 1 == nextAdapt && nextAdapt <= LAST_ADAPT) {
           double[] acceptance = stats.acceptance();
-          int keep = resize && round + 1 > RESIZE ? Ladder.coldest(acceptance) + 1 : temps;
-          if (keep < temps) { // frozen rungs at the cold end are dropped
-            temps = keep;
-            betas = java.util.Arrays.copyOf(betas, keep);
-            acceptance = java.util.Arrays.copyOf(acceptance, keep - 1);
-            clusterAt = java.util.Arrays.copyOf(clusterAt, keep);
-            for (int l = 0; l < rung.length; l++) {
-              rung[l] = java.util.Arrays.copyOf(rung[l], keep);
-            }
-            stats = new Stats(temps);
-          }
           betas = Ladder.respace(betas, acceptance);
           rungs = Rung.of(m, betas, card);
           stats.reset();

@@ -171,14 +171,13 @@ class PtSolverTest extends SolverConformance {
   }
 
   @Test
-  void resizingCutsTheThermodynamicLengthAtTheTargetRateAndDropsFrozenColdRungs() {
+  void resizingCutsTheThermodynamicLengthAtTheTargetRateAndKeepsBothEnds() {
     assertThat(Ladder.erfc(0)).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-7));
     assertThat(Ladder.erfc(1)).isCloseTo(0.157299207, org.assertj.core.data.Offset.offset(1e-7));
     assertThat(Ladder.length(Ladder.erfc(0.8))).isCloseTo(1.6, org.assertj.core.data.Offset.offset(1e-6));
     double[] betas = {1, 2, 3, 4, 5, 6};
     double t = Ladder.TARGET;
-    double[] same = Ladder.resize(betas, new double[] {t, t, t, 0.95, 0.99});
-    assertThat(same).as("three pairs at the target rate, then frozen").containsExactly(1, 2, 3, 4);
+    assertThat(Ladder.resize(new double[] {1, 2, 3, 4}, new double[] {t, t, t})).containsExactly(1, 2, 3, 4);
     double[] poor = Ladder.resize(betas, new double[] {0.01, 0.01, 0.01, 0.01, 0.5});
     assertThat(poor.length).as("pairs that rarely exchange need more rungs").isGreaterThan(8);
     assertThat(poor[0]).isEqualTo(1);
@@ -186,7 +185,9 @@ class PtSolverTest extends SolverConformance {
     for (int k = 1; k < poor.length; k++) {
       assertThat(poor[k]).isGreaterThan(poor[k - 1]);
     }
-    assertThat(Ladder.resize(betas, new double[] {0.9, 0.9, 0.9, 0.9, 0.9})).hasSize(Ladder.MIN_RUNGS);
+    double[] free = Ladder.resize(betas, new double[] {0.9, 0.9, 0.9, 0.9, 0.9});
+    assertThat(free).hasSize(Ladder.MIN_RUNGS);
+    assertThat(free[Ladder.MIN_RUNGS - 1]).isEqualTo(6);
   }
 
   @Test
