@@ -23,7 +23,6 @@ public final class Ladder {
   /** Exchange rates above this count as this (the length of such a pair is near 0 anyway). */
   static final double FROZEN = 0.9;
   static final int MIN_RUNGS = 4;
-  static final int MAX_RUNGS = 256;
   /** Couplings sampled for the Bethe estimate on large models (every k-th, with weight k). */
   private static final int SAMPLE = 1 << 16;
 
@@ -116,7 +115,7 @@ public final class Ladder {
 
   /**
    * A new ladder from the exchange rates measured on this one: both ends stay, and the rungs cut the thermodynamic length between them (2·erfc⁻¹(a) per pair) into pieces
-   * that exchange at {@link #TARGET}, between {@link #MIN_RUNGS} and {@link #MAX_RUNGS} rungs.
+   * that exchange at {@link #TARGET}: at least {@link #MIN_RUNGS} rungs, at most as many as now.
    */
   static double[] resize(double[] betas, double[] acceptance) {
     // The cold end stays even where the coldest pairs exchange freely: on the pruning QUBOs (tiny
@@ -126,7 +125,10 @@ public final class Ladder {
     for (int k = 1; k <= cold; k++) {
       s[k] = s[k - 1] + length(acceptance[k - 1]);
     }
-    int count = (int) Math.max(MIN_RUNGS, Math.min(MAX_RUNGS, Math.ceil(s[cold] / length(TARGET) - 1e-9) + 1));
+    // Never more rungs than now: where pairs rarely exchange (multi-scale energies, the pruning
+    // QUBOs' cold end) more rungs cost sweeps and were measured not to help.
+    int count = (int) Math.max(Math.min(MIN_RUNGS, betas.length),
+        Math.min(betas.length, Math.ceil(s[cold] / length(TARGET) - 1e-9) + 1));
     double[] out = new double[count];
     out[0] = betas[0];
     out[count - 1] = betas[cold];
