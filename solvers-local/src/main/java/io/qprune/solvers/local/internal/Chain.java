@@ -39,6 +39,7 @@ public final class Chain implements Replica {
   }
 
   /** An independent copy of this chain's state with a fresh random stream. */
+  @Override
   public Chain copy(long seed) {
     byte[] y = x.clone();
     return new Chain(m, card, y, field.clone(), card == null ? null : SwapSpace.of(card, y), seed, energy);

@@ -32,6 +32,11 @@ public final class IntChain implements Replica {
   }
 
   @Override
+  public IntChain copy(long seed) {
+    return new IntChain(m, x.clone(), new Rng(seed).nextLong());
+  }
+
+  @Override
   public double energy() {
     return energy;
   }

@@ -21,4 +21,7 @@ public interface Replica {
 
   /** Lowers the state to a local minimum. */
   void quench();
+
+  /** An independent copy of this replica's state with a fresh random stream. */
+  Replica copy(long seed);
 }

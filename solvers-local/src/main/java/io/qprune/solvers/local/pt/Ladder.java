@@ -11,8 +11,18 @@ import io.qprune.solvers.local.sa.BetaSchedule;
  * that neighbours exchange at the same rate.
  */
 public final class Ladder {
-  /** T_hot = HOT × T_c(Bethe): hot enough to forget a state within a few sweeps. */
-  static final double HOT = 1.6;
+  /** T_hot = HOT × T_c(Bethe): just hot enough to forget a state within a few sweeps (hotter rungs cost sweeps and add little). */
+  static final double HOT = 1.2;
+  /**
+   * The exchange rate a resized ladder aims at. For Gaussian energies a pair a distance x apart in
+   * thermodynamic length exchanges at erfc(x/2); a replica's round trip takes ~R²/a rounds of R
+   * replica sweeps, so for a fixed total length the cost R³/erfc(x/2) is least at x/2 ≈ 1.09,
+   * where erfc gives 0.12 (3·erfc(y) = y·2/√π·e^(−y²)).
+   */
+  static final double TARGET = 0.12;
+  /** Exchange rates above this count as this (the length of such a pair is near 0 anyway). */
+  static final double FROZEN = 0.9;
+  static final int MIN_RUNGS = 4;
   /** Couplings sampled for the Bethe estimate on large models (every k-th, with weight k). */
   private static final int SAMPLE = 1 << 16;
 
@@ -101,6 +111,61 @@ public final class Ladder {
       b[k] = count == 1 ? range[1] : range[0] * Math.pow(range[1] / range[0], k / (double) (count - 1));
     }
     return b;
+  }
+
+  /**
+   * A new ladder from the exchange rates measured on this one: both ends stay, and the rungs cut the thermodynamic length between them (2·erfc⁻¹(a) per pair) into pieces
+   * that exchange at {@link #TARGET}: at least {@link #MIN_RUNGS} rungs, at most as many as now.
+   */
+  static double[] resize(double[] betas, double[] acceptance) {
+    // The cold end stays even where the coldest pairs exchange freely: on the pruning QUBOs (tiny
+    // energy gaps under a large penalty) pairs at 0.9 or more were not frozen, and cutting there cost.
+    int cold = betas.length - 1;
+    double[] s = new double[cold + 1];
+    for (int k = 1; k <= cold; k++) {
+      s[k] = s[k - 1] + length(acceptance[k - 1]);
+    }
+    // Never more rungs than now: where pairs rarely exchange (multi-scale energies, the pruning
+    // QUBOs' cold end) more rungs cost sweeps and were measured not to help.
+    int count = (int) Math.max(Math.min(MIN_RUNGS, betas.length),
+        Math.min(betas.length, Math.ceil(s[cold] / length(TARGET) - 1e-9) + 1));
+    double[] out = new double[count];
+    out[0] = betas[0];
+    out[count - 1] = betas[cold];
+    int seg = 0;
+    for (int k = 1; k < count - 1; k++) {
+      double want = s[cold] * k / (count - 1);
+      while (seg < cold - 1 && s[seg + 1] < want) {
+        seg++;
+      }
+      double f = (want - s[seg]) / (s[seg + 1] - s[seg]);
+      out[k] = betas[seg] + f * (betas[seg + 1] - betas[seg]);
+    }
+    return out;
+  }
+
+  /** The thermodynamic length 2·erfc⁻¹(a) of a pair exchanging at a (clamped to [0.001, FROZEN]). */
+  static double length(double a) {
+    double c = Math.min(FROZEN, Math.max(0.001, a));
+    double lo = 0;
+    double hi = 6;
+    for (int it = 0; it < 60; it++) {
+      double mid = (lo + hi) / 2;
+      if (erfc(mid) > c) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo + hi;
+  }
+
+  /** erfc to 1.2e-7 relative (Numerical Recipes' Chebyshev fit), for x ≥ 0. */
+  static double erfc(double x) {
+    double t = 1 / (1 + 0.5 * x);
+    return t * Math.exp(-x * x - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
+        + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
+        + t * (-0.82215223 + t * 0.17087277)))))))));
   }
 
   /**

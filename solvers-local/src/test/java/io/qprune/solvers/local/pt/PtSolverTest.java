@@ -169,4 +169,54 @@ class PtSolverTest extends SolverConformance {
     }
     assertThat(Ladder.respace(betas, new double[] {0.3, 0.3, 0.3, 0.3})).containsExactly(1, 2, 3, 4, 5);
   }
+
+  @Test
+  void resizingCutsTheThermodynamicLengthAtTheTargetRateAndKeepsBothEnds() {
+    assertThat(Ladder.erfc(0)).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-7));
+    assertThat(Ladder.erfc(1)).isCloseTo(0.157299207, org.assertj.core.data.Offset.offset(1e-7));
+    assertThat(Ladder.length(Ladder.erfc(0.8))).isCloseTo(1.6, org.assertj.core.data.Offset.offset(1e-6));
+    double[] betas = {1, 2, 3, 4, 5, 6};
+    double t = Ladder.TARGET;
+    assertThat(Ladder.resize(new double[] {1, 2, 3, 4}, new double[] {t, t, t})).containsExactly(1, 2, 3, 4);
+    double[] poor = Ladder.resize(betas, new double[] {0.01, 0.01, 0.01, 0.01, 0.5});
+    assertThat(poor.length).as("never more rungs than before").isEqualTo(6);
+    double[] dense = Ladder.resize(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, new double[] {0.6, 0.6, 0.6, 0.6, 0.6, 0.6, 0.6, 0.6});
+    assertThat(dense.length).as("pairs exchanging far above the target: fewer rungs").isBetween(4, 6);
+    assertThat(poor[0]).isEqualTo(1);
+    assertThat(poor[poor.length - 1]).isEqualTo(6);
+    for (int k = 1; k < poor.length; k++) {
+      assertThat(poor[k]).isGreaterThan(poor[k - 1]);
+    }
+    double[] free = Ladder.resize(betas, new double[] {0.9, 0.9, 0.9, 0.9, 0.9});
+    assertThat(free).hasSize(Ladder.MIN_RUNGS);
+    assertThat(free[Ladder.MIN_RUNGS - 1]).isEqualTo(6);
+  }
+
+  @Test
+  void clusterMovesStayOnlyWhereClustersDoNotPercolate() {
+    boolean[] at = {false, true, true, true};
+    assertThat(PtSolver.keepClusters(new double[] {0, 0.2, 0.7, 0.4}, at)).isTrue();
+    assertThat(at).containsExactly(false, true, false, true);
+    boolean[] all = {true, true};
+    assertThat(PtSolver.keepClusters(new double[] {0.9, 0.6}, all)).isFalse();
+    assertThat(all).containsExactly(false, false);
+  }
+
+  @Test
+  void remappingGivesEveryNewRungTheNearestStateAndCopiesHaveTheirOwnStream() {
+    Qubo q = RandomModels.sparse(Vartype.SPIN, 50, 4, 9);
+    BinaryForm m = BinaryForm.of(q);
+    Replica[][] rung = {{IntChain.random(m, 1), IntChain.random(m, 2)}};
+    Replica[][] out = PtSolver.remap(rung, new double[] {1, 4}, new double[] {1, 1.5, 3, 4}, 7);
+    assertThat(out[0][0]).isSameAs(rung[0][0]);
+    assertThat(out[0][1]).isNotSameAs(rung[0][0]);
+    assertThat(out[0][1].bits()).isEqualTo(rung[0][0].bits()).isNotSameAs(rung[0][0].bits());
+    assertThat(out[0][2]).isSameAs(rung[0][1]);
+    assertThat(out[0][3].bits()).isEqualTo(rung[0][1].bits());
+    Rung r = Rung.of(m, 0.5, null);
+    out[0][1].sweep(r);
+    out[0][0].sweep(r);
+    assertThat(out[0][1].energy()).isEqualTo(m.energy(out[0][1].bits()));
+    assertThat(out[0][1].bits()).as("a copy draws from its own stream").isNotEqualTo(out[0][0].bits());
+  }
 }
