@@ -30,9 +30,7 @@ public final class UnitMeans {
           + crops.size() + " crops and chunk " + chunk);
     }
     int ch = model.spec().color().channels();
-    List<Layer> layers = model.layers();
-    double[][] plain = new double[layers.size()][];
-    double[][] pooled = new double[layers.size()][];
+    Accumulator sums = new Accumulator();
     for (int from = 0; from < crops.size(); from += chunk) {
       List<NoisyPair> part = crops.subList(from, Math.min(crops.size(), from + chunk));
       int h = part.get(0).noisy().height();
@@ -44,20 +42,55 @@ public final class UnitMeans {
       try (NDManager sub = model.manager().newSubManager()) {
         List<NDArray> taps = new ArrayList<>();
         model.denoise(sub.create(x, new Shape(part.size(), ch, h, w)).div(255f), null, false, taps);
-        for (int k = 0; k < layers.size(); k++) {
-          NDArray tap = taps.get(k);
-          plain[k] = add(plain[k], channelMeans(tap), part.size());
-          if (tap.getShape().get(2) >= 2 && tap.getShape().get(3) >= 2) {
-            pooled[k] = add(pooled[k], channelMeans(HalfUNet.pool(tap)), part.size());
-          }
-        }
+        sums.add(taps);
       }
     }
-    for (int k = 0; k < layers.size(); k++) {
-      scale(plain[k], crops.size());
-      scale(pooled[k], crops.size());
+    return sums.means();
+  }
+
+  /** An accumulator of the means: each layer's taps (as {@link MaskedNetwork#denoise} records them) added in. */
+  public static Accumulator accumulator() {
+    return new Accumulator();
+  }
+
+  /** Sums of the per-channel means, weighted by the samples of each batch. */
+  public static final class Accumulator {
+    private double[][] plain;
+    private double[][] pooled;
+    private long samples;
+
+    private Accumulator() {}
+
+    /** Adds one batch: the layers' unmasked outputs, N × channels × h × w each. */
+    void add(List<NDArray> taps) {
+      if (plain == null) {
+        plain = new double[taps.size()][];
+        pooled = new double[taps.size()][];
+      }
+      long n = taps.get(0).getShape().get(0);
+      for (int k = 0; k < taps.size(); k++) {
+        NDArray tap = taps.get(k);
+        plain[k] = accumulate(plain[k], channelMeans(tap), n);
+        if (tap.getShape().get(2) >= 2 && tap.getShape().get(3) >= 2) {
+          pooled[k] = accumulate(pooled[k], channelMeans(HalfUNet.pool(tap)), n);
+        }
+      }
+      samples += n;
     }
-    return new UnitMeans(plain, pooled);
+
+    /** The means of everything added (an error before anything was). */
+    public UnitMeans means() {
+      if (samples == 0) {
+        throw new IllegalStateException("No samples were added to the unit means");
+      }
+      double[][] a = new double[plain.length][];
+      double[][] b = new double[plain.length][];
+      for (int k = 0; k < plain.length; k++) {
+        a[k] = scaled(plain[k], samples);
+        b[k] = scaled(pooled[k], samples);
+      }
+      return new UnitMeans(a, b);
+    }
   }
 
   /** Means given directly (tests): per layer, per output channel; {@code pooled} may hold nulls. */
@@ -88,7 +121,7 @@ public final class UnitMeans {
     return a.mean(new int[] {3}).mean(new int[] {2}).mean(new int[] {0}).toFloatArray();
   }
 
-  private static double[] add(double[] sum, float[] mean, int weight) {
+  private static double[] accumulate(double[] sum, float[] mean, long weight) {
     double[] s = sum == null ? new double[mean.length] : sum;
     for (int c = 0; c < mean.length; c++) {
       s[c] += (double) mean[c] * weight;
@@ -96,11 +129,14 @@ public final class UnitMeans {
     return s;
   }
 
-  private static void scale(double[] v, int n) {
-    if (v != null) {
-      for (int c = 0; c < v.length; c++) {
-        v[c] /= n;
-      }
+  private static double[] scaled(double[] v, long n) {
+    if (v == null) {
+      return null;
     }
+    double[] out = new double[v.length];
+    for (int c = 0; c < v.length; c++) {
+      out[c] = v[c] / n;
+    }
+    return out;
   }
 }

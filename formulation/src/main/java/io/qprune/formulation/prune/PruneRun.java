@@ -103,11 +103,16 @@ public final class PruneRun {
    * on the unpruned network (whatever mask the model holds; it is restored afterwards).
    */
   public static ScoreSet calibrate(Denoiser model, PruneConfig cfg) {
+    return calibrate(model, cfg, null);
+  }
+
+  /** {@link #calibrate(Denoiser, PruneConfig)} adding the units' outputs to {@code means} (may be null). */
+  public static ScoreSet calibrate(Denoiser model, PruneConfig cfg, UnitMeans.Accumulator means) {
     List<NoisyPair> crops = calibrationCrops(model, cfg);
     Mask before = model.mask();
     model.setMask(Mask.all(model.units().size()));
     try {
-      return new Calibrator(cfg.calibrationChunk(), cfg.pooled(), cfg.centred()).measure(model, crops);
+      return new Calibrator(cfg.calibrationChunk(), cfg.pooled(), cfg.centred()).measure(model, crops, means);
     } finally {
       model.setMask(before);
     }
@@ -121,7 +126,8 @@ public final class PruneRun {
 
   /**
    * The calibration means of the unpruned network's units on the config's calibration crops (one
-   * forward pass, in chunks of {@code calibration_chunk}), what bias compensation folds in.
+   * forward pass, in chunks of {@code calibration_chunk}), what bias compensation folds in; for
+   * callers without a calibration pass ({@link #run} takes them from its calibration).
    */
   public static UnitMeans unitMeans(Denoiser model, PruneConfig cfg) {
     Mask before = model.mask();
@@ -155,7 +161,8 @@ public final class PruneRun {
           + " budget (not implemented yet). Maybe set refine.enabled=false with --flops/--params.");
     }
     Stages stages = new Stages(progress);
-    ScoreSet scores = stages.run("scores", () -> calibrate(model, cfg));
+    UnitMeans.Accumulator means = cfg.biasCompensation() ? UnitMeans.accumulator() : null;
+    ScoreSet scores = stages.run("scores", () -> calibrate(model, cfg, means));
     Pruned pruned = stages.run("select",
         () -> new Pruner(solver, caps).prune(scores, cfg.settings(), cfg.solveRequest(cfg.seed()), costOf(model, cfg)));
 
@@ -178,7 +185,7 @@ public final class PruneRun {
     }
     model.setMask(mask);
     // refinement (and its before-scores) ran uncompensated; only the final mask is compensated
-    model.setCompensation(cfg.biasCompensation() ? stages.run("compensation", () -> unitMeans(model, cfg)) : null);
+    model.setCompensation(means == null ? null : means.means());
     if (!cfg.evaluate()) {
       return new Result(scores, pruned, model.fullCost(), model.cost(mask), null, null, stages.seconds(), refined,
           null, null);

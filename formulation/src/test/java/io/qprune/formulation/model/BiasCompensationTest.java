@@ -137,6 +137,27 @@ class BiasCompensationTest {
   }
 
   @Test
+  void theCalibrationPassGivesTheSameMeansAsAPassOfTheirOwn() {
+    try (Denoiser m = ModelTestSupport.halfUNet(8, 3)) {
+      ModelTestSupport.randomizeNormsAndBiases(m, 8);
+      List<NoisyPair> crops = crops(3, 32, 2);
+      UnitMeans own = UnitMeans.measure(m, crops, 2);
+      UnitMeans.Accumulator acc = UnitMeans.accumulator();
+      MaskGradients.compute(m, crops.subList(0, 2), 4, acc);
+      MaskGradients.compute(m, crops.subList(2, 3), 4, acc);
+      UnitMeans fromCalibration = acc.means();
+      assertThat(fromCalibration.layers()).isEqualTo(m.layers().size());
+      for (int k = 0; k < own.layers(); k++) {
+        for (int c = 0; c < 8; c++) {
+          assertThat(fromCalibration.plain(k, c)).isCloseTo(own.plain(k, c), org.assertj.core.data.Offset.offset(1e-5));
+          assertThat(fromCalibration.pooled(k, c)).isCloseTo(own.pooled(k, c), org.assertj.core.data.Offset.offset(1e-5));
+        }
+      }
+      assertThat(own.plain(1, 0)).isNotEqualTo(own.pooled(1, 0));
+    }
+  }
+
+  @Test
   void dnCnnSaysCompensationIsHalfUNetOnly() {
     try (Denoiser m = ModelTestSupport.dncnn(4, 3)) {
       UnitMeans means = UnitMeans.measure(m, crops(1, 8, 1), 1);
