@@ -83,6 +83,8 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Mixin SharedOptions.Threads threadsOption;
 
+  @Mixin SharedOptions.Compensation compensation;
+
   @Option(names = "--json", description = "Print one JSON object (psnr, ssim, noisy_psnr, per_image).")
   boolean json;
 
@@ -108,6 +110,10 @@ public final class EvalCommand implements Callable<Integer> {
       } else if (mask != null) {
         m.setMask(MaskFile.readMask(mask));
       }
+      if (compensation.on && (weights != null || mask == null)) {
+        throw new InvalidInputException("--compensation needs a unit mask (--mask with one 0/1 per unit or mask.json)");
+      }
+      compensation.apply(m);
       List<NoisyPair> pairs = pairs(m.spec().color(), noise);
       EvalReport r = Evaluation.run(m, pairs);
       PrintWriter out = spec.commandLine().getOut();

@@ -39,6 +39,8 @@ public final class ExportCommand implements Callable<Integer> {
 
   @Mixin SharedOptions.Model modelOption;
 
+  @Mixin SharedOptions.Compensation compensation;
+
   @Option(names = "--out", required = true, description = "The slim model file to write (atomically).")
   Path out;
 
@@ -52,6 +54,8 @@ public final class ExportCommand implements Callable<Integer> {
     try (Denoiser m = modelOption.model == null ? ModelFile.loadDefault() : ModelFile.load(modelOption.model)) {
       Mask keep = MaskFile.readMask(mask);
       Cost full = m.fullCost();
+      m.setMask(keep);
+      compensation.apply(m);
       try (SlimDenoiser slim = SlimDenoiser.of(m, keep)) {
         SlimModelFile.save(slim, out);
         PrintWriter w = spec.commandLine().getOut();

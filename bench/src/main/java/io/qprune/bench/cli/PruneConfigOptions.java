@@ -44,6 +44,9 @@ public final class PruneConfigOptions {
   @Option(names = "--params", paramLabel = "F", description = "Prune to a parameter budget: keep at most the fraction F of the unpruned network's parameters.")
   Double paramsBudget;
 
+  @Option(names = "--compensation", description = "Bias compensation (Half-UNet): fold each pruned unit's calibration mean into its consumers' biases (config key bias_compensation).")
+  boolean compensation;
+
   @Option(names = "--seed", description = "Seed of the calibration crops and the solver.")
   Long seed;
 
@@ -79,6 +82,7 @@ public final class PruneConfigOptions {
     c = alpha == null ? c : c.with("alpha", alpha);
     c = beta == null ? c : c.with("beta", beta);
     c = seed == null ? c : c.with("seed", seed);
+    c = compensation ? c.with("bias_compensation", true) : c;
     c = threads == null ? c : c.with("threads", threads);
     c = cluster == null ? c : c.with("cluster", cluster);
     if (solver != null) {

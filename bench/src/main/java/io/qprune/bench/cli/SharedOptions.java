@@ -29,6 +29,26 @@ final class SharedOptions {
     Path model;
   }
 
+  /** {@code --compensation}: bias compensation of a unit-masked Half-UNet, as {@code prune --compensation} does. */
+  static final class Compensation {
+    @Option(names = "--compensation",
+        description = "Bias compensation (Half-UNet, unit masks): fold each pruned unit's mean on the calibration"
+            + " crops (the default config's, seeded by --compensation-seed) into its consumers' biases.")
+    boolean on;
+
+    @Option(names = "--compensation-seed", paramLabel = "N", defaultValue = "1",
+        description = "Seed of the calibration crops the means come from: prune's --seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    /** Turns compensation on for {@code m} when asked. */
+    void apply(io.qprune.formulation.model.Denoiser m) {
+      if (on) {
+        io.qprune.formulation.prune.PruneConfig cfg = io.qprune.formulation.prune.PruneConfig.defaults().with("seed", seed);
+        m.setCompensation(io.qprune.formulation.prune.PruneRun.unitMeans(m, cfg));
+      }
+    }
+  }
+
   /** {@code --no-progress} (formerly {@code --plain}): plain lines instead of a progress bar. */
   static final class Progress {
     @Option(names = {"--no-progress", "--plain"},

@@ -46,6 +46,10 @@ public final class Demo {
 
   /** Runs every stage; the model's mask is keep-all afterwards. */
   public Outcome run() {
+    if (cfg.biasCompensation()) {
+      throw new io.qprune.api.InvalidInputException("The demo does not apply bias compensation yet (bias_compensation:"
+          + " true). Maybe use `qprune prune --compensation`, or set bias_compensation: false.");
+    }
     long t0 = System.nanoTime();
     List<NoisyPair> test = PruneRun.photos(Split.TEST, model, cfg);
     Mask all = Mask.all(model.units().size());

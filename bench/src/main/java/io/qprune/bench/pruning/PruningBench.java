@@ -64,6 +64,10 @@ public final class PruningBench {
 
   /** Runs the comparison; the model's mask is restored to keep-all afterwards. */
   public Outcome run() {
+    if (base.biasCompensation()) {
+      throw new io.qprune.api.InvalidInputException("bench pruning does not apply bias compensation yet (bias_compensation:"
+          + " true / --compensation). Maybe compare with `qprune prune --compensation`, or set bias_compensation: false.");
+    }
     byte[] weights = options.fineTuneSteps() > 0 || options.bnBatches() > 0 ? weights() : null;
     var noise = PruneRun.noise(base);
     List<NoisyPair> test = EvalPhotos.of(Split.TEST, model.spec().color(), noise, base.evalSeed(), base.evalPhotos());

@@ -8,6 +8,7 @@ import io.qprune.formulation.model.Classifier;
 import io.qprune.formulation.model.ClassifierGradients;
 import io.qprune.formulation.model.Denoiser;
 import io.qprune.formulation.model.MaskGradients;
+import io.qprune.formulation.model.UnitMeans;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +41,19 @@ public final class Calibrator {
 
   /** Scores and similarity of {@code model}'s units on {@code crops} (equal-sized crops). */
   public ScoreSet measure(Denoiser model, List<NoisyPair> crops) {
+    return measure(model, crops, null);
+  }
+
+  /**
+   * {@link #measure(Denoiser, List)} that also adds the units' outputs to {@code means} (null:
+   * none) on the way, for bias compensation.
+   */
+  public ScoreSet measure(Denoiser model, List<NoisyPair> crops, UnitMeans.Accumulator means) {
     if (crops.isEmpty()) {
       throw new InvalidInputException("The calibration set is empty");
     }
     return measure(UnitLayout.of(model), FilterL1.of(model), crops.size(),
-        (from, to) -> MaskGradients.compute(model, crops.subList(from, to), pooled));
+        (from, to) -> MaskGradients.compute(model, crops.subList(from, to), pooled, means));
   }
 
   /**

@@ -24,6 +24,8 @@ public final class Denoiser implements PrunableModel, AutoCloseable {
   private final Map<String, String> info;
   private Mask mask;
   private List<NDArray> maskArrays;
+  private UnitMeans compensation;
+  private float[][] deltas;
 
   private Denoiser(ModelSpec spec, NDManager manager, MaskedNetwork net, Map<String, String> info) {
     this.spec = spec;
@@ -102,6 +104,45 @@ public final class Denoiser implements PrunableModel, AutoCloseable {
     }
     this.mask = newMask;
     this.maskArrays = arrays;
+    this.deltas = null;
+  }
+
+  /**
+   * Turns bias compensation on with the calibration means {@code means} (null turns it off): at
+   * inference ({@link #denoise(NDArray, boolean)} with training false, {@link #denoiseFolded}, and
+   * {@link SlimDenoiser#of}) every pruned unit's mean is folded into its consumers' biases (see
+   * {@link MaskedNetwork#compensation}). Training passes and the explicit-mask {@link
+   * #denoise(NDArray, List, boolean, List)} are never compensated. Half-UNet only.
+   */
+  public void setCompensation(UnitMeans means) {
+    if (means != null) {
+      if (means.layers() != net.layers().size()) {
+        throw new InvalidInputException("The unit means cover " + means.layers() + " layers; the network has "
+            + net.layers().size());
+      }
+      net.compensation(mask, means); // fails now for a network without compensation
+    }
+    this.compensation = means;
+    this.deltas = null;
+  }
+
+  /** The means bias compensation uses, or null when it is off. */
+  public UnitMeans compensation() {
+    return compensation;
+  }
+
+  /** The compensation of {@code m} (null when off), cached for the current mask. */
+  float[][] deltas(Mask m) {
+    if (compensation == null) {
+      return null;
+    }
+    if (!m.equals(mask)) {
+      return net.compensation(m, compensation);
+    }
+    if (deltas == null) {
+      deltas = net.compensation(mask, compensation);
+    }
+    return deltas;
   }
 
   @Override
@@ -117,6 +158,9 @@ public final class Denoiser implements PrunableModel, AutoCloseable {
 
   /** Denoises {@code x} (N × C × H × W, 0–1 scale) under the current mask. */
   public NDArray denoise(NDArray x, boolean training) {
+    if (!training && compensation != null && maskArrays != null) {
+      return net.denoiseCompensated(x, maskArrays, deltas(mask), x.getManager());
+    }
     return net.denoise(x, maskArrays, training, null);
   }
 
@@ -133,6 +177,9 @@ public final class Denoiser implements PrunableModel, AutoCloseable {
    */
   public NDArray denoiseFolded(NDArray x, Mask m, NDManager arrays) {
     checkKeepsSome(m);
+    if (compensation != null) {
+      return new SlimDenoiser(spec, net.keptUnits(m), net.cut(m, deltas(m), arrays), null, Map.of()).denoise(x, arrays);
+    }
     return net.denoiseFolded(x, m, arrays);
   }
 

@@ -69,7 +69,10 @@ final class DnCnn extends MaskedNetwork {
   }
 
   @Override
-  List<List<SlicedConv>> cut(Mask mask, NDManager arrays) {
+  List<List<SlicedConv>> cut(Mask mask, float[][] deltas, NDManager arrays) {
+    if (deltas != null) {
+      throw new IllegalStateException("no bias compensation for DnCNN");
+    }
     List<List<SlicedConv>> out = new ArrayList<>();
     List<int[]> ins = List.of(IntStream.range(0, in).toArray());
     List<int[]> kept = keptUnits(mask);

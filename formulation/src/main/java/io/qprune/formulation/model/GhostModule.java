@@ -27,13 +27,27 @@ final class GhostModule {
     cheapBn = new BatchNormParams(owner, name + ".cheapBn", units);
   }
 
+  /** Its primary conv (what consumes the block's input). */
+  Conv primary() {
+    return primary;
+  }
+
   /** Its two convs (primary, cheap). */
   List<Conv> convs() {
     return List.of(primary, cheap);
   }
 
   NDArray apply(NDArray x, NDArray mask, boolean training, List<NDArray> taps) {
-    NDArray p = Activation.relu(primaryBn.apply(primary.apply(x), training));
+    return apply(x, mask, null, training, taps);
+  }
+
+  /**
+   * {@link #apply(NDArray, NDArray, boolean, List)} with {@code delta} (1 × units × 1 × 1, or null)
+   * added to the primary conv's output before its batch norm: the bias compensation.
+   */
+  NDArray apply(NDArray x, NDArray mask, NDArray delta, boolean training, List<NDArray> taps) {
+    NDArray y = primary.apply(x);
+    NDArray p = Activation.relu(primaryBn.apply(delta == null ? y : y.add(delta), training));
     NDArray c = Activation.relu(cheapBn.apply(cheap.apply(p), training));
     if (taps != null) {
       taps.add(NDArrays.concat(new NDList(p, c), 1));
@@ -53,6 +67,14 @@ final class GhostModule {
    * and the depthwise cheap conv; none when {@code keep} is empty. Weights are made in {@code arrays}.
    */
   List<SlicedConv> cut(List<int[]> ins, int[] keep, NDManager arrays) {
+    return cut(ins, keep, null, arrays);
+  }
+
+  /**
+   * {@link #cut(List, int[], NDManager)} with {@code delta} (one value per primary channel, or null)
+   * added to the primary conv's bias before its batch norm is folded in (so scaled by it).
+   */
+  List<SlicedConv> cut(List<int[]> ins, int[] keep, float[] delta, NDManager arrays) {
     if (keep.length == 0) {
       return List.of();
     }
@@ -60,6 +82,11 @@ final class GhostModule {
     Arrays.fill(ones, 1f);
     float[][] pf = primaryBn.fold(ones);
     float[][] cf = cheapBn.fold(ones);
+    if (delta != null) {
+      for (int c = 0; c < delta.length; c++) {
+        pf[1][c] += pf[0][c] * delta[c];
+      }
+    }
     return List.of(primary.cut(ins, keep, pf[0], pf[1], arrays), cheap.cut(List.of(keep), keep, cf[0], cf[1], arrays));
   }
 }

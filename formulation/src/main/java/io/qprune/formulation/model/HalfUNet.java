@@ -54,6 +54,20 @@ final class HalfUNet extends MaskedNetwork {
 
   @Override
   public NDArray denoise(NDArray x, List<NDArray> masks, boolean training, List<NDArray> taps) {
+    return forward(x, masks, null, training, taps);
+  }
+
+  @Override
+  NDArray denoiseCompensated(NDArray x, List<NDArray> masks, float[][] deltas, NDManager arrays) {
+    List<NDArray> d = new ArrayList<>(deltas.length);
+    for (float[] v : deltas) {
+      d.add(arrays.create(v, new Shape(1, v.length, 1, 1)));
+    }
+    return forward(x, masks, d, false, null);
+  }
+
+  /** The masked forward pass; {@code deltas} (or null): one per block's primary conv, the head's last. */
+  private NDArray forward(NDArray x, List<NDArray> masks, List<NDArray> deltas, boolean training, List<NDArray> taps) {
     NDArray f = x;
     List<NDArray> outputs = new ArrayList<>(levels);
     int k = 0;
@@ -61,16 +75,82 @@ final class HalfUNet extends MaskedNetwork {
       if (l > 0) {
         f = Pool.maxPool2d(f, TWO, TWO, new Shape(0, 0), false);
       }
-      f = modules.get(k).apply(f, mask(masks, k), training, taps);
+      f = modules.get(k).apply(f, mask(masks, k), mask(deltas, k), training, taps);
       k++;
-      f = modules.get(k).apply(f, mask(masks, k), training, taps);
+      f = modules.get(k).apply(f, mask(masks, k), mask(deltas, k), training, taps);
       k++;
       outputs.add(f);
     }
     NDArray fused = FullScaleFusion.fuse(outputs);
-    NDArray d = modules.get(k).apply(fused, mask(masks, k), training, taps);
-    d = modules.get(k + 1).apply(d, mask(masks, k + 1), training, taps);
-    return x.sub(head.apply(d));
+    NDArray d = modules.get(k).apply(fused, mask(masks, k), mask(deltas, k), training, taps);
+    d = modules.get(k + 1).apply(d, mask(masks, k + 1), mask(deltas, k + 1), training, taps);
+    NDArray noise = head.apply(d);
+    return x.sub(deltas == null ? noise : noise.add(deltas.get(k + 2)));
+  }
+
+  /**
+   * Bias compensation: a pruned unit's output is replaced by its calibration mean, a constant map,
+   * and a constant through a conv is a bias, so each consumer conv's bias gains {@code Σ_t w[c, i,
+   * t] · mean(i)} over the pruned input channels i and kernel taps t. For a 3×3 conv with zero
+   * padding this is exact for the mean only away from the border (at the outermost pixel ring the
+   * taps that fall on the padding would see zero, not the mean): the border is approximated as the
+   * interior. A unit feeding the next level is seen through the 2×2 max pool, so its pooled mean is
+   * used there; a level's last block feeds the fusion, whose bilinear up-sampling keeps a constant
+   * map constant, so its pruned units' means (summed over the levels) enter the first decoder block
+   * like any other input. Returns, per block, the values added to its primary conv's output before
+   * its batch norm, and last the values added to the head's output.
+   */
+  @Override
+  float[][] compensation(Mask mask, UnitMeans means) {
+    int n = layers.size();
+    float[][] out = new float[n + 1][];
+    out[0] = new float[units];
+    for (int k = 1; k <= n; k++) {
+      double[] m = new double[2 * units];
+      if (k == 2 * levels) {
+        for (int l = 0; l < levels; l++) {
+          addPruned(m, mask, means, 2 * l + 1, false);
+        }
+      } else {
+        addPruned(m, mask, means, k - 1, k < 2 * levels && k % 2 == 0);
+      }
+      out[k] = fold(k < n ? modules.get(k).primary() : head, m);
+    }
+    return out;
+  }
+
+  /** Adds the means of layer {@code k}'s pruned units (both channels of each) into {@code m}. */
+  private void addPruned(double[] m, Mask mask, UnitMeans means, int k, boolean pooled) {
+    Layer layer = layers.get(k);
+    for (int j = 0; j < units; j++) {
+      if (!mask.keeps(layer.firstUnit() + j)) {
+        for (int c : new int[] {j, units + j}) {
+          m[c] += pooled ? means.pooled(k, c) : means.plain(k, c);
+        }
+      }
+    }
+  }
+
+  /** {@code Σ_i Σ_t w[o, i, t] · m[i]} for every output o of {@code conv}. */
+  private static float[] fold(Conv conv, double[] m) {
+    Shape s = conv.weight().getArray().getShape();
+    float[] w = conv.weight().getArray().toFloatArray();
+    int outs = (int) s.get(0);
+    int ins = (int) s.get(1);
+    int kk = (int) (s.get(2) * s.get(3));
+    float[] d = new float[outs];
+    for (int o = 0; o < outs; o++) {
+      double sum = 0;
+      for (int i = 0; i < ins; i++) {
+        if (m[i] != 0) {
+          for (int t = 0; t < kk; t++) {
+            sum += w[(o * ins + i) * kk + t] * m[i];
+          }
+        }
+      }
+      d[o] = (float) sum;
+    }
+    return d;
   }
 
   /**
@@ -87,7 +167,7 @@ final class HalfUNet extends MaskedNetwork {
   }
 
   @Override
-  List<List<SlicedConv>> cut(Mask mask, NDManager arrays) {
+  List<List<SlicedConv>> cut(Mask mask, float[][] deltas, NDManager arrays) {
     List<List<SlicedConv>> out = new ArrayList<>();
     List<int[]> channels = List.of(range(in));
     List<int[]> outputUnits = new ArrayList<>(levels);
@@ -96,7 +176,7 @@ final class HalfUNet extends MaskedNetwork {
       int[] keep = null;
       for (int b = 0; b < 2; b++, k++) {
         keep = kept(mask, layers.get(k));
-        out.add(modules.get(k).cut(channels, keep, arrays));
+        out.add(modules.get(k).cut(channels, keep, delta(deltas, k), arrays));
         channels = inputs(keep);
       }
       outputUnits.add(keep);
@@ -104,13 +184,18 @@ final class HalfUNet extends MaskedNetwork {
     channels = inputs(union(outputUnits));
     for (; k < layers.size(); k++) {
       int[] keep = kept(mask, layers.get(k));
-      out.add(modules.get(k).cut(channels, keep, arrays));
+      out.add(modules.get(k).cut(channels, keep, delta(deltas, k), arrays));
       channels = inputs(keep);
     }
     float[] ones = new float[in];
     Arrays.fill(ones, 1f);
-    out.add(List.of(head.cut(channels, range(in), ones, new float[in], arrays)));
+    float[] headDelta = deltas == null ? new float[in] : deltas[k];
+    out.add(List.of(head.cut(channels, range(in), ones, headDelta, arrays)));
     return out;
+  }
+
+  private static float[] delta(float[][] deltas, int k) {
+    return deltas == null ? null : deltas[k];
   }
 
   /** The input channels of a block fed by a block keeping {@code units} (a zero map if none). */

@@ -25,6 +25,14 @@ public final class MaskGradients {
    * size at the deepest level must be a multiple of it).
    */
   public static Calibration compute(Denoiser model, List<NoisyPair> batch, int pooled) {
+    return compute(model, batch, pooled, null);
+  }
+
+  /**
+   * {@link #compute(Denoiser, List, int)} that also adds every layer's unmasked output to {@code means}
+   * (null: none), so bias compensation needs no pass of its own.
+   */
+  public static Calibration compute(Denoiser model, List<NoisyPair> batch, int pooled, UnitMeans.Accumulator means) {
     if (batch.isEmpty()) {
       throw new InvalidInputException("Calibration needs at least one sample");
     }
@@ -59,10 +67,13 @@ public final class MaskGradients {
           NDArray y = sub.create(Arrays.copyOfRange(clean, s * per, (s + 1) * per), shape).div(255f);
           List<NDArray> masks = model.maskArrays(model.mask(), sub);
           masks.forEach(m -> m.setRequiresGradient(true));
-          List<NDArray> taps = pooled > 0 ? new ArrayList<>() : null;
+          List<NDArray> taps = pooled > 0 || means != null ? new ArrayList<>() : null;
           try (GradientCollector gc = Torch.engine().newGradientCollector()) {
             NDArray out = model.denoise(x, masks, false, taps);
             gc.backward(out.sub(y).square().mean());
+          }
+          if (means != null) {
+            means.add(taps);
           }
           for (Layer layer : layers) {
             float[] g = masks.get(layer.index()).getGradient().toFloatArray();

@@ -46,7 +46,30 @@ public abstract class MaskedNetwork extends AbstractBlock implements ParamFactor
    * layer its convs cut to the kept channels over the kept inputs, batch norm folded in (none for a
    * fully pruned layer), then one entry with the output conv. The weights are made in {@code arrays}.
    */
-  abstract List<List<SlicedConv>> cut(Mask mask, NDManager arrays);
+  final List<List<SlicedConv>> cut(Mask mask, NDManager arrays) {
+    return cut(mask, null, arrays);
+  }
+
+  /**
+   * {@link #cut(Mask, NDManager)} with the bias compensation {@code deltas} (from {@link
+   * #compensation}, or null for none) folded into the biases.
+   */
+  abstract List<List<SlicedConv>> cut(Mask mask, float[][] deltas, NDManager arrays);
+
+  /**
+   * The bias compensation of {@code mask}: the values each consumer conv adds to its output for the
+   * calibration means of the pruned units it no longer sees (layout per network; see the Half-UNet's).
+   * Only the Half-UNet implements it.
+   */
+  float[][] compensation(Mask mask, UnitMeans means) {
+    throw new io.qprune.api.InvalidInputException("Bias compensation is implemented for the Half-UNet only, not "
+        + getClass().getSimpleName() + ". Maybe set bias_compensation: false.");
+  }
+
+  /** {@link #denoise} at inference under {@code masks} with the compensation {@code deltas} added. */
+  NDArray denoiseCompensated(NDArray x, List<NDArray> masks, float[][] deltas, NDManager arrays) {
+    throw new IllegalStateException("no bias compensation for " + getClass().getSimpleName());
+  }
 
   /** The kept unit indices of every layer under {@code mask}, ascending. */
   final List<int[]> keptUnits(Mask mask) {

@@ -40,7 +40,10 @@ public final class SlimDenoiser implements AutoCloseable {
     this.info = new LinkedHashMap<>(info);
   }
 
-  /** {@code model} under {@code mask} with the pruned units cut away, in a manager of its own. */
+  /**
+   * {@code model} under {@code mask} with the pruned units cut away, in a manager of its own; with
+   * the model's bias compensation folded into the biases when it has one on.
+   */
   public static SlimDenoiser of(Denoiser model, Mask mask) {
     if (mask.kept() == 0 || mask.size() != model.units().size()) {
       model.maskArrays(mask, model.manager()).forEach(NDArray::close); // throws the usual message
@@ -49,8 +52,11 @@ public final class SlimDenoiser implements AutoCloseable {
     try {
       Map<String, String> info = new LinkedHashMap<>(model.info());
       info.put("exported_units_kept", mask.kept() + " of " + mask.size());
+      if (model.compensation() != null) {
+        info.put("bias_compensation", "true");
+      }
       return new SlimDenoiser(model.spec(), model.network().keptUnits(mask),
-          model.network().cut(mask, own), own, info);
+          model.network().cut(mask, model.deltas(mask), own), own, info);
     } catch (RuntimeException e) {
       own.close();
       throw e;

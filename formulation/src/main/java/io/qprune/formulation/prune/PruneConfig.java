@@ -124,6 +124,14 @@ public final class PruneConfig {
     return keys.pooled();
   }
 
+  /**
+   * Whether the pruned Half-UNet is evaluated with bias compensation: each pruned unit's mean on the
+   * calibration crops folded into its consumers' biases ({@link io.qprune.formulation.model.Denoiser#setCompensation}).
+   */
+  public boolean biasCompensation() {
+    return keys.biasCompensation();
+  }
+
   public boolean centred() {
     return keys.centred();
   }

@@ -15,12 +15,12 @@ record PruneKeys(String model, double sparsity, Double flops, Double params, dou
     int calibrationSize, int calibrationChunk, int calibrationImages, int pooled, boolean centred, double sigma, int minUnitsPerLayer,
     double maxLayerPrune, String exactK, boolean polish, int maxSteps, String solver,
     Map<String, Object> solverParameters, Double timeLimit, long seed, long evalSeed, int evalPhotos,
-    boolean evaluate, int threads, String cluster, RefineSettings refine) {
+    boolean evaluate, int threads, String cluster, RefineSettings refine, boolean biasCompensation) {
 
   /** The built-in defaults (configs/prune-default.yaml holds the same). */
   static final PruneKeys DEFAULTS = new PruneKeys("default", 0.36, null, null, Budget.DEFAULT_TOLERANCE,
       "hybrid", 0.0, 0.1, "scaled", "global-max", 64, 128, 16, 512, 8, true, 25.0, 1, 1.0, "search", true, 30, "sa",
-      Map.of("num_reads", 8), null, 1, 1, 0, true, 2, "local", RefineSettings.defaults());
+      Map.of("num_reads", 8), null, 1, 1, 0, true, 2, "local", RefineSettings.defaults(), false);
 
   PruneKeys {
     solverParameters = solverParameters == null ? Map.of()

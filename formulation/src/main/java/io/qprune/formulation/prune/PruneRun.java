@@ -16,6 +16,7 @@ import io.qprune.formulation.cost.NetworkCosts;
 import io.qprune.formulation.model.Cost;
 import io.qprune.formulation.model.Denoiser;
 import io.qprune.formulation.model.Mask;
+import io.qprune.formulation.model.UnitMeans;
 import io.qprune.api.Qubo;
 import io.qprune.formulation.data.FixedCrops;
 import io.qprune.formulation.data.ShippedPhotos;
@@ -35,7 +36,9 @@ import java.util.function.Supplier;
 
 /**
  * One pruning run of a network, stage by stage: calibrate (scores and similarity), select
- * exactly k units, then score the pruned network on the validation and test photos.
+ * exactly k units, optionally measure the unit means for bias compensation ({@code
+ * bias_compensation: true}; the model keeps it on afterwards), then score the pruned network on the
+ * validation and test photos.
  */
 public final class PruneRun {
   /** Receives stage progress (start and end of each stage). */
@@ -100,12 +103,37 @@ public final class PruneRun {
    * on the unpruned network (whatever mask the model holds; it is restored afterwards).
    */
   public static ScoreSet calibrate(Denoiser model, PruneConfig cfg) {
-    List<NoisyPair> crops = CalibrationCrops.of(model.spec().color(), cfg.calibrationCrops(),
-        cfg.calibrationSize(), noise(cfg), cfg.seed());
+    return calibrate(model, cfg, null);
+  }
+
+  /** {@link #calibrate(Denoiser, PruneConfig)} adding the units' outputs to {@code means} (may be null). */
+  public static ScoreSet calibrate(Denoiser model, PruneConfig cfg, UnitMeans.Accumulator means) {
+    List<NoisyPair> crops = calibrationCrops(model, cfg);
     Mask before = model.mask();
     model.setMask(Mask.all(model.units().size()));
     try {
-      return new Calibrator(cfg.calibrationChunk(), cfg.pooled(), cfg.centred()).measure(model, crops);
+      return new Calibrator(cfg.calibrationChunk(), cfg.pooled(), cfg.centred()).measure(model, crops, means);
+    } finally {
+      model.setMask(before);
+    }
+  }
+
+  /** The config's calibration crops (its seed, size, count and noise). */
+  public static List<NoisyPair> calibrationCrops(Denoiser model, PruneConfig cfg) {
+    return CalibrationCrops.of(model.spec().color(), cfg.calibrationCrops(), cfg.calibrationSize(), noise(cfg),
+        cfg.seed());
+  }
+
+  /**
+   * The calibration means of the unpruned network's units on the config's calibration crops (one
+   * forward pass, in chunks of {@code calibration_chunk}), what bias compensation folds in; for
+   * callers without a calibration pass ({@link #run} takes them from its calibration).
+   */
+  public static UnitMeans unitMeans(Denoiser model, PruneConfig cfg) {
+    Mask before = model.mask();
+    model.setMask(Mask.all(model.units().size()));
+    try {
+      return UnitMeans.measure(model, calibrationCrops(model, cfg), cfg.calibrationChunk());
     } finally {
       model.setMask(before);
     }
@@ -133,7 +161,8 @@ public final class PruneRun {
           + " budget (not implemented yet). Maybe set refine.enabled=false with --flops/--params.");
     }
     Stages stages = new Stages(progress);
-    ScoreSet scores = stages.run("scores", () -> calibrate(model, cfg));
+    UnitMeans.Accumulator means = cfg.biasCompensation() ? UnitMeans.accumulator() : null;
+    ScoreSet scores = stages.run("scores", () -> calibrate(model, cfg, means));
     Pruned pruned = stages.run("select",
         () -> new Pruner(solver, caps).prune(scores, cfg.settings(), cfg.solveRequest(cfg.seed()), costOf(model, cfg)));
 
@@ -155,6 +184,8 @@ public final class PruneRun {
       mask = refined.mask();
     }
     model.setMask(mask);
+    // refinement (and its before-scores) ran uncompensated; only the final mask is compensated
+    model.setCompensation(means == null ? null : means.means());
     if (!cfg.evaluate()) {
       return new Result(scores, pruned, model.fullCost(), model.cost(mask), null, null, stages.seconds(), refined,
           null, null);
