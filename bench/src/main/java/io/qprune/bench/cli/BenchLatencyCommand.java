@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
 import picocli.CommandLine.Command;
@@ -224,7 +225,7 @@ public final class BenchLatencyCommand implements Callable<Integer> {
    * network that real inputs do not.
    */
   static float[] noisyInput(Shape shape, long seed) {
-    java.util.Random random = new java.util.Random(seed);
+    Random random = new Random(seed);
     float[] x = new float[Math.toIntExact(shape.size())];
     for (int i = 0; i < x.length; i++) {
       x[i] = (float) Math.min(1.0, Math.max(0.0, 0.5 + 0.1 * random.nextGaussian()));

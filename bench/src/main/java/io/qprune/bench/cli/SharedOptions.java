@@ -1,5 +1,8 @@
 package io.qprune.bench.cli;
 
+import io.qprune.formulation.model.Denoiser;
+import io.qprune.formulation.prune.PruneConfig;
+import io.qprune.formulation.prune.PruneRun;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -41,10 +44,9 @@ final class SharedOptions {
     long seed;
 
     /** Turns compensation on for {@code m} when asked. */
-    void apply(io.qprune.formulation.model.Denoiser m) {
+    void apply(Denoiser m) {
       if (on) {
-        io.qprune.formulation.prune.PruneConfig cfg = io.qprune.formulation.prune.PruneConfig.defaults().with("seed", seed);
-        m.setCompensation(io.qprune.formulation.prune.PruneRun.unitMeans(m, cfg));
+        m.setCompensation(PruneRun.unitMeans(m, PruneConfig.defaults().with("seed", seed)));
       }
     }
   }

@@ -1,6 +1,7 @@
 package io.qprune.formulation.prune;
 
 import io.qprune.api.Capability;
+import io.qprune.api.InvalidInputException;
 import io.qprune.api.Solver;
 import io.qprune.formulation.data.GaussianNoise;
 import io.qprune.formulation.data.Noise;
@@ -109,10 +110,16 @@ public final class PruneRun {
   /** {@link #calibrate(Denoiser, PruneConfig)} adding the units' outputs to {@code means} (may be null). */
   public static ScoreSet calibrate(Denoiser model, PruneConfig cfg, UnitMeans.Accumulator means) {
     List<NoisyPair> crops = calibrationCrops(model, cfg);
+    return unpruned(model,
+        () -> new Calibrator(cfg.calibrationChunk(), cfg.pooled(), cfg.centred()).measure(model, crops, means));
+  }
+
+  /** {@code body}'s value computed with every unit of {@code model} kept; its mask is restored afterwards. */
+  private static <T> T unpruned(Denoiser model, Supplier<T> body) {
     Mask before = model.mask();
     model.setMask(Mask.all(model.units().size()));
     try {
-      return new Calibrator(cfg.calibrationChunk(), cfg.pooled(), cfg.centred()).measure(model, crops, means);
+      return body.get();
     } finally {
       model.setMask(before);
     }
@@ -130,13 +137,7 @@ public final class PruneRun {
    * callers without a calibration pass ({@link #run} takes them from its calibration).
    */
   public static UnitMeans unitMeans(Denoiser model, PruneConfig cfg) {
-    Mask before = model.mask();
-    model.setMask(Mask.all(model.units().size()));
-    try {
-      return UnitMeans.measure(model, calibrationCrops(model, cfg), cfg.calibrationChunk());
-    } finally {
-      model.setMask(before);
-    }
+    return unpruned(model, () -> UnitMeans.measure(model, calibrationCrops(model, cfg), cfg.calibrationChunk()));
   }
 
   /** Runs every stage with the solver's own capabilities; the model's mask is the selected one afterwards. */
@@ -157,7 +158,7 @@ public final class PruneRun {
   public static Result run(Denoiser model, PruneConfig cfg, Solver solver, Set<Capability> caps,
       Progress progress, Path stateDir, boolean resume) {
     if (cfg.refine().enabled() && cfg.budget() != null) {
-      throw new io.qprune.api.InvalidInputException("TT refinement keeps the unit count, not a " + cfg.budget().kind()
+      throw new InvalidInputException("TT refinement keeps the unit count, not a " + cfg.budget().kind()
           + " budget (not implemented yet). Maybe set refine.enabled=false with --flops/--params.");
     }
     Stages stages = new Stages(progress);

@@ -13,6 +13,7 @@ import io.qprune.formulation.importance.io.ScoreFiles;
 import io.qprune.formulation.model.Classifier;
 import io.qprune.formulation.model.ClassifierFile;
 import io.qprune.formulation.model.Denoiser;
+import io.qprune.formulation.model.Mask;
 import io.qprune.formulation.model.ModelFile;
 import io.qprune.formulation.model.Torch;
 import io.qprune.formulation.prune.io.MaskFile;
@@ -66,8 +67,7 @@ public final class Pruning {
       throw new InvalidInputException("--cost " + request.cost() + " is only used with a --flops or --params budget");
     }
     Pruned p = new Pruner(solver).prune(s, settings, cfg.solveRequest(cfg.seed()), cost);
-    ObjectNode rep = PruneFiles.mapper().createObjectNode();
-    rep.set("config", PruneFiles.mapper().valueToTree(cfg.asMap()));
+    ObjectNode rep = report(cfg);
     rep.put("scores", request.scores().toString());
     rep.set("selection", PruneFiles.selection(p));
     if (cost != null) {
@@ -84,8 +84,7 @@ public final class Pruning {
     try (Denoiser m = "default".equals(cfg.model()) ? ModelFile.loadDefault() : ModelFile.load(Path.of(cfg.model()))) {
       PruneRun.Result r = PruneRun.run(m, cfg, solver, solver.capabilities(), request.progress(), request.out(),
           request.resume());
-      ObjectNode rep = PruneFiles.mapper().createObjectNode();
-      rep.set("config", PruneFiles.mapper().valueToTree(cfg.asMap()));
+      ObjectNode rep = report(cfg);
       rep.set("selection", PruneFiles.selection(r.pruned()));
       rep.set("cost", PruneFiles.cost(r.full(), r.kept()));
       if (r.refined() != null) {
@@ -111,8 +110,7 @@ public final class Pruning {
     FashionMnist.Splits splits = FashionMnist.load(request.data());
     try (Classifier m = loadClassifier(cfg.model())) {
       ClassifierPruneRun.Result r = ClassifierPruneRun.run(m, splits, cfg, solver, request.progress());
-      ObjectNode rep = PruneFiles.mapper().createObjectNode();
-      rep.set("config", PruneFiles.mapper().valueToTree(cfg.asMap()));
+      ObjectNode rep = report(cfg);
       rep.put("model", m.toString());
       rep.put("data", FashionMnist.locate(request.data()).toString());
       if (!splits.note().isEmpty()) {
@@ -141,6 +139,13 @@ public final class Pruning {
     }
   }
 
+  /** A new report.json tree, starting with the config it ran with. */
+  private static ObjectNode report(PruneConfig cfg) {
+    ObjectNode rep = PruneFiles.mapper().createObjectNode();
+    rep.set("config", PruneFiles.mapper().valueToTree(cfg.asMap()));
+    return rep;
+  }
+
   private static Map<String, Double> stageSeconds(Map<String, Double> stages, Pruned p) {
     Map<String, Double> secs = new LinkedHashMap<>(stages);
     secs.put("build_qubo", p.buildSeconds());
@@ -148,7 +153,7 @@ public final class Pruning {
     return secs;
   }
 
-  private static PruneResult result(ScoreSet s, Pruned p, io.qprune.formulation.model.Mask mask, String method,
+  private static PruneResult result(ScoreSet s, Pruned p, Mask mask, String method,
       PruneSettings settings, ObjectNode report) {
     return new PruneResult(new MaskFile(method, settings.sparsity(), s.layout().ids(), mask), s, p.qubo(), report);
   }
