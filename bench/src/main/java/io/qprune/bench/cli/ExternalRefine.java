@@ -1,6 +1,5 @@
 package io.qprune.bench.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qprune.api.InvalidInputException;
@@ -20,7 +19,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -45,8 +43,9 @@ final class ExternalRefine {
     }
     ScoreSet scores = ScoreFiles.read(scoresFile);
     UnitLayout layout = scores.layout();
-    Mask start = MaskFile.readMask(q.mask());
-    requireSameUnits(q.mask(), layout, start);
+    MaskFile maskFile = MaskFile.read(q.mask());
+    Mask start = maskFile.mask();
+    requireSameUnits(q.mask(), layout, maskFile);
     Path quboFile = q.qubo() != null ? q.qubo() : dir.resolve(PruneFiles.QUBO);
     Qubo qubo = RefineCommand.readQubo(quboFile, layout, q.qubo() != null
         || cfg.refine().layers() != 0 && cfg.refine().layers() < layout.numLayers());
@@ -68,7 +67,7 @@ final class ExternalRefine {
     }
     double sign = max ? 1 : -1;
     PruneFiles.write(q.out().resolve(PruneFiles.MASK),
-        PruneFiles.mask(layout, r.mask(), RefineCommand.methodOf(q.mask()) + "+tt", r.mask().sparsity()));
+        PruneFiles.mask(layout, r.mask(), maskFile.method() + "+tt", r.mask().sparsity()));
     ObjectNode rep = PruneFiles.mapper().createObjectNode();
     rep.put("mask", q.mask().toString());
     rep.put("scores", scoresFile.toString());
@@ -103,14 +102,13 @@ final class ExternalRefine {
     return ExitCodes.OK;
   }
 
-  private static void requireSameUnits(Path maskFile, UnitLayout layout, Mask mask) throws IOException {
+  private static void requireSameUnits(Path file, UnitLayout layout, MaskFile maskFile) {
+    Mask mask = maskFile.mask();
     if (mask.size() != layout.size()) {
-      throw new InvalidInputException(maskFile + " has " + mask.size() + " units but the scores have "
+      throw new InvalidInputException(file + " has " + mask.size() + " units but the scores have "
           + layout.size());
     }
-    JsonNode ids = PruneFiles.mapper().readTree(maskFile.toFile()).path("unit_ids");
-    List<String> got = new ArrayList<>();
-    ids.forEach(i -> got.add(i.asText()));
+    List<String> got = maskFile.unitIds();
     for (int i = 0; i < got.size(); i++) {
       if (!got.get(i).equals(layout.id(i))) {
         throw new InvalidInputException(maskFile + ": unit " + i + " is '" + got.get(i)

@@ -87,7 +87,8 @@ public final class RefineCommand implements Callable<Integer> {
     }
     cfg = layers == null ? cfg : cfg.with("refine.layers", layers);
     cfg = budget == null ? cfg : cfg.with("refine.budget", budget);
-    Mask start = MaskFile.readMask(mask);
+    MaskFile maskFile = MaskFile.read(mask);
+    Mask start = maskFile.mask();
     PrintWriter err = spec.commandLine().getErr();
     if (evaluator != null) {
       if (common.model != null || common.cluster != null) {
@@ -127,7 +128,7 @@ public final class RefineCommand implements Callable<Integer> {
       m.setMask(r.mask());
       EvalReport valAfter = Evaluation.run(m, valPhotos);
       EvalReport testAfter = Evaluation.run(m, testPhotos);
-      String method = methodOf(mask) + "+tt";
+      String method = maskFile.method() + "+tt";
       PruneFiles.write(out.resolve(PruneFiles.MASK),
           PruneFiles.mask(UnitLayout.of(m), r.mask(), method, r.mask().sparsity()));
       ObjectNode rep = PruneFiles.mapper().createObjectNode();
@@ -184,12 +185,4 @@ public final class RefineCommand implements Callable<Integer> {
     return q;
   }
 
-  static String methodOf(Path maskFile) {
-    try {
-      var node = PruneFiles.mapper().readTree(maskFile.toFile());
-      return node.hasNonNull("method") ? node.get("method").asText() : "mask";
-    } catch (IOException e) {
-      return "mask";
-    }
-  }
 }
