@@ -1,7 +1,10 @@
 package io.qprune.formulation.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import java.util.ArrayList;
@@ -26,6 +29,8 @@ public final class SlimDenoiser implements AutoCloseable {
   private final List<List<SlicedConv>> convs;
   private final NDManager manager;
   private final Map<String, String> info;
+  /** Half-UNet with a fused map and a dec1: how the forward pass builds the fused map; else null. */
+  private final FusedPlan plan;
 
   /**
    * {@code kept.get(k)}: the kept unit indices of layer k (ascending); {@code convs.get(k)}: its
@@ -38,6 +43,58 @@ public final class SlimDenoiser implements AutoCloseable {
     this.convs = List.copyOf(convs);
     this.manager = manager;
     this.info = new LinkedHashMap<>(info);
+    this.plan = spec.architecture() == Architecture.HALF_UNET ? FusedPlan.of(this) : null;
+  }
+
+  /**
+   * How the forward pass builds the Half-UNet's fused map, a run-time layout only (the file keeps
+   * the union order). Both halves (primary and cheap maps) go into one array of 2·U channels, level
+   * 0's units first in each half: the lower levels are spread into that layout at their own size
+   * (cheap), fused in one pass, and level 0's maps are added to the first channels of each half, so
+   * the full-size level-0 maps are never copied into the union's order. dec1's primary conv is one
+   * conv over the 2·U channels, its weights permuted to the same order.
+   *
+   * @param order the fused map's units in run-time order
+   * @param first how many of them (the first) level 0 keeps
+   * @param dec1 dec1's primary conv over the 2·U channels in that order
+   */
+  private record FusedPlan(int[] order, int first, SlicedConv dec1) {
+    static FusedPlan of(SlimDenoiser net) {
+      int[] union = net.fusedUnits();
+      int dec1 = 2 * net.spec.depth();
+      if (union.length == 0 || net.convs.get(dec1).isEmpty()) {
+        return null;
+      }
+      int[] level0 = net.kept.get(1);
+      int[] order = java.util.stream.IntStream.concat(Arrays.stream(level0),
+          Arrays.stream(union).filter(u -> Arrays.binarySearch(level0, u) < 0)).toArray();
+      long[] perm = Arrays.stream(order).mapToLong(u -> Arrays.binarySearch(union, u)).toArray();
+      SlicedConv c = net.convs.get(dec1).get(0);
+      NDManager owner = net.manager != null ? net.manager : c.bias().getManager(); // a per-call cut: its arrays'
+      try (NDManager scratch = owner.newSubManager()) {
+        NDArray idx = scratch.create(perm);
+        NDList halves = new NDList();
+        for (NDArray w : c.weights()) {
+          halves.add(w.get(new NDIndex(":, {}", idx)));
+        }
+        NDArray w = NDArrays.concat(halves, 1);
+        w.attach(owner);
+        halves.forEach(NDArray::close);
+        return new FusedPlan(order, level0.length, new SlicedConv(c.name(), List.of(w), c.bias(), c.stride(),
+            c.depthwise()));
+      }
+    }
+
+    /** For a lower level keeping {@code have}: the channels of [p; q; 0] that make its part of the 2·U layout. */
+    long[] gather(int[] have) {
+      int u = order.length;
+      long[] idx = new long[2 * u];
+      for (int i = 0; i < 2 * u; i++) {
+        int pos = Arrays.binarySearch(have, order[i % u]);
+        idx[i] = pos >= 0 ? (long) (i / u) * have.length + pos : 2L * have.length;
+      }
+      return idx;
+    }
   }
 
   /**
@@ -194,6 +251,15 @@ public final class SlimDenoiser implements AutoCloseable {
       }
       outputs.add(f);
     }
+    Shape zeros = new Shape(batch, 1, h, w);
+    if (plan != null) {
+      NDArray fused = fusedMap(outputs, batch, h, w, arrays);
+      NDArray p = Activation.relu(plan.dec1().apply(List.of(fused)));
+      NDArray q = Activation.relu(convs.get(k).get(1).apply(List.of(p)));
+      NDArray[] d = block(k + 1, new NDArray[] {p, q}, zeros, arrays);
+      SlicedConv head = convs.get(k + 2).get(0);
+      return x.sub(head.apply(d == null ? List.of(arrays.zeros(zeros)) : List.of(d)));
+    }
     int[] union = fusedUnits();
     NDArray[] fused = null;
     if (union.length > 0) {
@@ -207,10 +273,36 @@ public final class SlimDenoiser implements AutoCloseable {
         fused[half] = FullScaleFusion.fuse(spread.get(0), spread.subList(1, levels), h, w, arrays);
       }
     }
-    Shape zeros = new Shape(batch, 1, h, w);
     NDArray[] d = block(k + 1, block(k, fused, zeros, arrays), zeros, arrays);
     SlicedConv head = convs.get(k + 2).get(0);
     return x.sub(head.apply(d == null ? List.of(arrays.zeros(zeros)) : List.of(d)));
+  }
+
+  /** The fused map in {@link FusedPlan}'s layout: 2·U channels, h × w. */
+  private NDArray fusedMap(List<NDArray[]> outputs, long batch, long h, long w, NDManager arrays) {
+    int u = plan.order().length;
+    List<NDArray> lower = new ArrayList<>();
+    for (int l = 1; l < outputs.size(); l++) {
+      NDArray[] o = outputs.get(l);
+      if (o != null) {
+        Shape s = o[0].getShape();
+        NDArray all = NDArrays.concat(new NDList(o[0], o[1], arrays.zeros(new Shape(s.get(0), 1, s.get(2), s.get(3)))), 1);
+        lower.add(all.get(new NDIndex(":, {}", arrays.create(plan.gather(kept.get(2 * l + 1))))));
+      }
+    }
+    NDArray fused = FullScaleFusion.fuse(null, lower, h, w, arrays);
+    NDArray[] top = outputs.get(0);
+    int k0 = plan.first();
+    if (fused == null) { // only level 0 feeds the fused map: it is the whole union, in order
+      return NDArrays.concat(new NDList(top[0], top[1]), 1);
+    }
+    if (k0 > 0) {
+      for (int half = 0; half < 2; half++) {
+        NDIndex part = new NDIndex(":, " + half * u + ":" + (half * u + k0));
+        fused.set(part, fused.get(part).add(top[half]));
+      }
+    }
+    return fused;
   }
 
   @Override

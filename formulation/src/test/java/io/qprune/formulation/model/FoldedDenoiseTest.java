@@ -97,6 +97,8 @@ class FoldedDenoiseTest {
       cases.put("level 1", without(m, "enc1a", "enc1b"));
       cases.put("level 3", without(m, "enc3a", "enc3b"));
       cases.put("all levels' last blocks", without(m, "enc1b", "enc2b", "enc3b"));
+      cases.put("only level 1 feeds the fused map", without(m, "enc2b", "enc3b"));
+      cases.put("level 1's last block", without(m, "enc1b"));
       cases.put("dec1", without(m, "dec1"));
       cases.put("dec2", without(m, "dec2"));
       Mask one = Mask.of(new boolean[m.units().size()]).with(0, true);
