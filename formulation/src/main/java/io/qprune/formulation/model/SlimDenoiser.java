@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * A denoiser with its pruned units removed for real: every conv holds only the kept channels over
@@ -57,8 +58,10 @@ public final class SlimDenoiser implements AutoCloseable {
    * @param order the fused map's units in run-time order
    * @param first how many of them (the first) level 0 keeps
    * @param dec1 dec1's primary conv over the 2·U channels in that order
+   * @param gathers for each level l ≥ 1, the channels of its [p; q; 0] that make its part of the
+   *     layout (entry 0 unused)
    */
-  private record FusedPlan(int[] order, int first, SlicedConv dec1) {
+  private record FusedPlan(int[] order, int first, SlicedConv dec1, long[][] gathers) {
     static FusedPlan of(SlimDenoiser net) {
       int[] union = net.fusedUnits();
       int dec1 = 2 * net.spec.depth();
@@ -66,7 +69,7 @@ public final class SlimDenoiser implements AutoCloseable {
         return null;
       }
       int[] level0 = net.kept.get(1);
-      int[] order = java.util.stream.IntStream.concat(Arrays.stream(level0),
+      int[] order = IntStream.concat(Arrays.stream(level0),
           Arrays.stream(union).filter(u -> Arrays.binarySearch(level0, u) < 0)).toArray();
       long[] perm = Arrays.stream(order).mapToLong(u -> Arrays.binarySearch(union, u)).toArray();
       SlicedConv c = net.convs.get(dec1).get(0);
@@ -80,13 +83,16 @@ public final class SlimDenoiser implements AutoCloseable {
         NDArray w = NDArrays.concat(halves, 1);
         w.attach(owner);
         halves.forEach(NDArray::close);
+        long[][] gathers = new long[net.spec.depth()][];
+        for (int l = 1; l < gathers.length; l++) {
+          gathers[l] = gather(order, net.kept.get(2 * l + 1));
+        }
         return new FusedPlan(order, level0.length, new SlicedConv(c.name(), List.of(w), c.bias(), c.stride(),
-            c.depthwise()));
+            c.depthwise()), gathers);
       }
     }
 
-    /** For a lower level keeping {@code have}: the channels of [p; q; 0] that make its part of the 2·U layout. */
-    long[] gather(int[] have) {
+    private static long[] gather(int[] order, int[] have) {
       int u = order.length;
       long[] idx = new long[2 * u];
       for (int i = 0; i < 2 * u; i++) {
@@ -252,14 +258,22 @@ public final class SlimDenoiser implements AutoCloseable {
       outputs.add(f);
     }
     Shape zeros = new Shape(batch, 1, h, w);
-    if (plan != null) {
-      NDArray fused = fusedMap(outputs, batch, h, w, arrays);
-      NDArray p = Activation.relu(plan.dec1().apply(List.of(fused)));
-      NDArray q = Activation.relu(convs.get(k).get(1).apply(List.of(p)));
-      NDArray[] d = block(k + 1, new NDArray[] {p, q}, zeros, arrays);
-      SlicedConv head = convs.get(k + 2).get(0);
-      return x.sub(head.apply(d == null ? List.of(arrays.zeros(zeros)) : List.of(d)));
-    }
+    NDArray[] d1 = plan != null ? planned(k, outputs, h, w, arrays) : block(k, unionOrder(outputs, h, w, arrays), zeros, arrays);
+    NDArray[] d = block(k + 1, d1, zeros, arrays);
+    SlicedConv head = convs.get(k + 2).get(0);
+    return x.sub(head.apply(d == null ? List.of(arrays.zeros(zeros)) : List.of(d)));
+  }
+
+  /** dec1 (layer k) on the fused map in {@link FusedPlan}'s layout. */
+  private NDArray[] planned(int k, List<NDArray[]> outputs, long h, long w, NDManager arrays) {
+    NDArray p = Activation.relu(plan.dec1().apply(List.of(fusedMap(outputs, h, w, arrays))));
+    NDArray q = Activation.relu(convs.get(k).get(1).apply(List.of(p)));
+    return new NDArray[] {p, q};
+  }
+
+  /** The fused map's two halves in the union's order (each level spread onto it); null when the union is empty. */
+  private NDArray[] unionOrder(List<NDArray[]> outputs, long h, long w, NDManager arrays) {
+    int levels = spec.depth();
     int[] union = fusedUnits();
     NDArray[] fused = null;
     if (union.length > 0) {
@@ -273,13 +287,11 @@ public final class SlimDenoiser implements AutoCloseable {
         fused[half] = FullScaleFusion.fuse(spread.get(0), spread.subList(1, levels), h, w, arrays);
       }
     }
-    NDArray[] d = block(k + 1, block(k, fused, zeros, arrays), zeros, arrays);
-    SlicedConv head = convs.get(k + 2).get(0);
-    return x.sub(head.apply(d == null ? List.of(arrays.zeros(zeros)) : List.of(d)));
+    return fused;
   }
 
   /** The fused map in {@link FusedPlan}'s layout: 2·U channels, h × w. */
-  private NDArray fusedMap(List<NDArray[]> outputs, long batch, long h, long w, NDManager arrays) {
+  private NDArray fusedMap(List<NDArray[]> outputs, long h, long w, NDManager arrays) {
     int u = plan.order().length;
     List<NDArray> lower = new ArrayList<>();
     for (int l = 1; l < outputs.size(); l++) {
@@ -287,7 +299,7 @@ public final class SlimDenoiser implements AutoCloseable {
       if (o != null) {
         Shape s = o[0].getShape();
         NDArray all = NDArrays.concat(new NDList(o[0], o[1], arrays.zeros(new Shape(s.get(0), 1, s.get(2), s.get(3)))), 1);
-        lower.add(all.get(new NDIndex(":, {}", arrays.create(plan.gather(kept.get(2 * l + 1))))));
+        lower.add(all.get(new NDIndex(":, {}", arrays.create(plan.gathers()[l]))));
       }
     }
     NDArray fused = FullScaleFusion.fuse(null, lower, h, w, arrays);
