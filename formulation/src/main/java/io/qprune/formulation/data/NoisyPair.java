@@ -1,6 +1,7 @@
 package io.qprune.formulation.data;
 
 import io.qprune.api.InvalidInputException;
+import java.util.List;
 
 /** A clean image and a noisy observation of it, same shape (synthetic or real, e.g. SIDD). */
 public record NoisyPair(String name, Image clean, Image noisy) {
@@ -11,5 +12,27 @@ public record NoisyPair(String name, Image clean, Image noisy) {
       throw new InvalidInputException(
           "Pair '" + name + "': clean " + clean + " and noisy " + noisy + " differ in shape");
     }
+  }
+
+  /**
+   * The pairs as two flat N × C × H × W arrays, {noisy, clean}, in the images' 0–255 scale; every
+   * pair must have the first's shape ({@code what} names the pairs in the error, e.g. "Calibration crop").
+   */
+  public static float[][] stack(List<NoisyPair> pairs, String what) {
+    Image first = pairs.get(0).clean();
+    int per = first.channels() * first.height() * first.width();
+    float[] noisy = new float[pairs.size() * per];
+    float[] clean = new float[pairs.size() * per];
+    for (int i = 0; i < pairs.size(); i++) {
+      NoisyPair p = pairs.get(i);
+      if (p.clean().channels() != first.channels() || p.clean().height() != first.height()
+          || p.clean().width() != first.width()) {
+        throw new InvalidInputException(what + " '" + p.name() + "' is " + p.clean() + "; all must be "
+            + first.channels() + "x" + first.height() + "x" + first.width() + " like '" + pairs.get(0).name() + "'");
+      }
+      p.noisy().copyTo(noisy, i * per);
+      p.clean().copyTo(clean, i * per);
+    }
+    return new float[][] {noisy, clean};
   }
 }

@@ -37,18 +37,13 @@ public final class MaskEvaluator implements AutoCloseable {
       throw new InvalidInputException(
           "Crops are " + h + "x" + w + " but must be multiples of " + mult + " for this model");
     }
-    int per = ch * h * w;
-    float[] n = new float[pairs.size() * per];
-    float[] c = new float[pairs.size() * per];
-    for (int i = 0; i < pairs.size(); i++) {
-      NoisyPair p = pairs.get(i);
-      if (p.clean().channels() != ch || p.clean().height() != h || p.clean().width() != w) {
-        throw new InvalidInputException(
-            "Crop '" + p.name() + "' is " + p.clean() + "; all crops must be " + ch + "x" + h + "x" + w);
-      }
-      p.noisy().copyTo(n, i * per);
-      p.clean().copyTo(c, i * per);
+    if (pairs.get(0).clean().channels() != ch) {
+      throw new InvalidInputException("Crop '" + pairs.get(0).name() + "' is " + pairs.get(0).clean()
+          + "; the model takes " + ch + " channel(s)");
     }
+    float[][] stacked = NoisyPair.stack(pairs, "Crop");
+    float[] n = stacked[0];
+    float[] c = stacked[1];
     this.model = model;
     this.crops = pairs.size();
     this.arrays = model.manager().newSubManager();

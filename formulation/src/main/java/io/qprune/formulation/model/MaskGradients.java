@@ -41,17 +41,13 @@ public final class MaskGradients {
     int h = batch.get(0).clean().height();
     int w = batch.get(0).clean().width();
     int per = ch * h * w;
-    float[] noisy = new float[n * per];
-    float[] clean = new float[n * per];
-    for (int i = 0; i < n; i++) {
-      NoisyPair p = batch.get(i);
-      if (p.clean().channels() != ch || p.clean().height() != h || p.clean().width() != w) {
-        throw new InvalidInputException("Calibration crop '" + p.name() + "' is " + p.clean()
-            + "; all must be " + ch + "x" + h + "x" + w);
-      }
-      p.noisy().copyTo(noisy, i * per);
-      p.clean().copyTo(clean, i * per);
+    if (batch.get(0).clean().channels() != ch) {
+      throw new InvalidInputException("Calibration crop '" + batch.get(0).name() + "' is " + batch.get(0).clean()
+          + "; the model takes " + ch + " channel(s)");
     }
+    float[][] stacked = NoisyPair.stack(batch, "Calibration crop");
+    float[] noisy = stacked[0];
+    float[] clean = stacked[1];
     List<Layer> layers = model.layers();
     double[][] grads = new double[model.units().size()][n];
     float[][] acts = pooled > 0 ? new float[model.units().size()][] : null;

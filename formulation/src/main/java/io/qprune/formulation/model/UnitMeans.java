@@ -35,10 +35,11 @@ public final class UnitMeans {
       List<NoisyPair> part = crops.subList(from, Math.min(crops.size(), from + chunk));
       int h = part.get(0).noisy().height();
       int w = part.get(0).noisy().width();
-      float[] x = new float[part.size() * ch * h * w];
-      for (int i = 0; i < part.size(); i++) {
-        part.get(i).noisy().copyTo(x, i * ch * h * w);
+      if (part.get(0).noisy().channels() != ch) {
+        throw new InvalidInputException("Crop '" + part.get(0).name() + "' is " + part.get(0).noisy()
+            + "; the model takes " + ch + " channel(s)");
       }
+      float[] x = NoisyPair.stack(part, "Crop")[0];
       try (NDManager sub = model.manager().newSubManager()) {
         List<NDArray> taps = new ArrayList<>();
         model.denoise(sub.create(x, new Shape(part.size(), ch, h, w)).div(255f), null, false, taps);
