@@ -16,10 +16,15 @@ public record NoisyPair(String name, Image clean, Image noisy) {
 
   /**
    * The pairs as two flat N × C × H × W arrays, {noisy, clean}, in the images' 0–255 scale; every
-   * pair must have the first's shape ({@code what} names the pairs in the error, e.g. "Calibration crop").
+   * pair must have {@code channels} channels and the first's size ({@code what} names the pairs in
+   * the error, e.g. "Calibration crop").
    */
-  public static float[][] stack(List<NoisyPair> pairs, String what) {
+  public static float[][] stack(List<NoisyPair> pairs, String what, int channels) {
     Image first = pairs.get(0).clean();
+    if (first.channels() != channels) {
+      throw new InvalidInputException(what + " '" + pairs.get(0).name() + "' is " + first + "; the model takes "
+          + channels + " channel(s)");
+    }
     int per = first.channels() * first.height() * first.width();
     float[] noisy = new float[pairs.size() * per];
     float[] clean = new float[pairs.size() * per];

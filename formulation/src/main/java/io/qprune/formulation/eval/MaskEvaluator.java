@@ -37,11 +37,7 @@ public final class MaskEvaluator implements AutoCloseable {
       throw new InvalidInputException(
           "Crops are " + h + "x" + w + " but must be multiples of " + mult + " for this model");
     }
-    if (pairs.get(0).clean().channels() != ch) {
-      throw new InvalidInputException("Crop '" + pairs.get(0).name() + "' is " + pairs.get(0).clean()
-          + "; the model takes " + ch + " channel(s)");
-    }
-    float[][] stacked = NoisyPair.stack(pairs, "Crop");
+    float[][] stacked = NoisyPair.stack(pairs, "Crop", ch);
     float[] n = stacked[0];
     float[] c = stacked[1];
     this.model = model;

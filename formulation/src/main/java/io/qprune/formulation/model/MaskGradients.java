@@ -41,11 +41,7 @@ public final class MaskGradients {
     int h = batch.get(0).clean().height();
     int w = batch.get(0).clean().width();
     int per = ch * h * w;
-    if (batch.get(0).clean().channels() != ch) {
-      throw new InvalidInputException("Calibration crop '" + batch.get(0).name() + "' is " + batch.get(0).clean()
-          + "; the model takes " + ch + " channel(s)");
-    }
-    float[][] stacked = NoisyPair.stack(batch, "Calibration crop");
+    float[][] stacked = NoisyPair.stack(batch, "Calibration crop", ch);
     float[] noisy = stacked[0];
     float[] clean = stacked[1];
     List<Layer> layers = model.layers();

@@ -35,11 +35,7 @@ public final class UnitMeans {
       List<NoisyPair> part = crops.subList(from, Math.min(crops.size(), from + chunk));
       int h = part.get(0).noisy().height();
       int w = part.get(0).noisy().width();
-      if (part.get(0).noisy().channels() != ch) {
-        throw new InvalidInputException("Crop '" + part.get(0).name() + "' is " + part.get(0).noisy()
-            + "; the model takes " + ch + " channel(s)");
-      }
-      float[] x = NoisyPair.stack(part, "Crop")[0];
+      float[] x = NoisyPair.stack(part, "Crop", ch)[0];
       try (NDManager sub = model.manager().newSubManager()) {
         List<NDArray> taps = new ArrayList<>();
         model.denoise(sub.create(x, new Shape(part.size(), ch, h, w)).div(255f), null, false, taps);
