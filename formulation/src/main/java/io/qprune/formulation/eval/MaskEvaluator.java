@@ -37,9 +37,8 @@ public final class MaskEvaluator implements AutoCloseable {
       throw new InvalidInputException(
           "Crops are " + h + "x" + w + " but must be multiples of " + mult + " for this model");
     }
-    float[][] stacked = NoisyPair.stack(pairs, "Crop", ch);
-    float[] n = stacked[0];
-    float[] c = stacked[1];
+    float[] n = NoisyPair.stack(pairs, NoisyPair::noisy, "Crop", ch);
+    float[] c = NoisyPair.stack(pairs, NoisyPair::clean, "Crop", ch);
     this.model = model;
     this.crops = pairs.size();
     this.arrays = model.manager().newSubManager();

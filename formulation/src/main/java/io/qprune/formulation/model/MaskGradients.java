@@ -41,9 +41,8 @@ public final class MaskGradients {
     int h = batch.get(0).clean().height();
     int w = batch.get(0).clean().width();
     int per = ch * h * w;
-    float[][] stacked = NoisyPair.stack(batch, "Calibration crop", ch);
-    float[] noisy = stacked[0];
-    float[] clean = stacked[1];
+    float[] noisy = NoisyPair.stack(batch, NoisyPair::noisy, "Calibration crop", ch);
+    float[] clean = NoisyPair.stack(batch, NoisyPair::clean, "Calibration crop", ch);
     List<Layer> layers = model.layers();
     double[][] grads = new double[model.units().size()][n];
     float[][] acts = pooled > 0 ? new float[model.units().size()][] : null;

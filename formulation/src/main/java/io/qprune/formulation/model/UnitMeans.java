@@ -35,7 +35,7 @@ public final class UnitMeans {
       List<NoisyPair> part = crops.subList(from, Math.min(crops.size(), from + chunk));
       int h = part.get(0).noisy().height();
       int w = part.get(0).noisy().width();
-      float[] x = NoisyPair.stack(part, "Crop", ch)[0];
+      float[] x = NoisyPair.stack(part, NoisyPair::noisy, "Crop", ch);
       try (NDManager sub = model.manager().newSubManager()) {
         List<NDArray> taps = new ArrayList<>();
         model.denoise(sub.create(x, new Shape(part.size(), ch, h, w)).div(255f), null, false, taps);

@@ -18,18 +18,18 @@ class NoisyPairTest {
 
   @Test
   void stacksNoisyAndCleanInOrder() {
-    float[][] s = NoisyPair.stack(List.of(pair("a", 2, 2, 1, 2), pair("b", 2, 2, 3, 4)), "Crop", 1);
-    assertThat(s[0]).containsExactly(2, 2, 2, 2, 4, 4, 4, 4);
-    assertThat(s[1]).containsExactly(1, 1, 1, 1, 3, 3, 3, 3);
+    List<NoisyPair> pairs = List.of(pair("a", 2, 2, 1, 2), pair("b", 2, 2, 3, 4));
+    assertThat(NoisyPair.stack(pairs, NoisyPair::noisy, "Crop", 1)).containsExactly(2, 2, 2, 2, 4, 4, 4, 4);
+    assertThat(NoisyPair.stack(pairs, NoisyPair::clean, "Crop", 1)).containsExactly(1, 1, 1, 1, 3, 3, 3, 3);
   }
 
   @Test
   void namesTheOddPairOut() {
-    assertThatThrownBy(() -> NoisyPair.stack(List.of(pair("a", 2, 2, 0, 0), pair("b", 2, 4, 0, 0)), "Calibration crop", 1))
+    assertThatThrownBy(() -> NoisyPair.stack(List.of(pair("a", 2, 2, 0, 0), pair("b", 2, 4, 0, 0)), NoisyPair::clean, "Calibration crop", 1))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("Calibration crop 'b'")
         .hasMessageContaining("1x2x2");
-    assertThatThrownBy(() -> NoisyPair.stack(List.of(pair("a", 2, 2, 0, 0)), "Crop", 3))
+    assertThatThrownBy(() -> NoisyPair.stack(List.of(pair("a", 2, 2, 0, 0)), NoisyPair::noisy, "Crop", 3))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("Crop 'a'")
         .hasMessageContaining("3 channel(s)");
