@@ -81,16 +81,16 @@ public final class RefineCommand implements Callable<Integer> {
 
   private int refine() throws IOException {
     PruneConfig cfg = common.build(null).with("refine.enabled", true);
-    if (cfg.budget() != null) {
-      throw new io.qprune.api.InvalidInputException("refine keeps the mask's unit count, not a " + cfg.budget().kind()
-          + " budget (not implemented yet). Drop --flops/--params, or refine a unit-count mask.");
-    }
     cfg = layers == null ? cfg : cfg.with("refine.layers", layers);
     cfg = budget == null ? cfg : cfg.with("refine.budget", budget);
     MaskFile maskFile = MaskFile.read(mask);
     Mask start = maskFile.mask();
     PrintWriter err = spec.commandLine().getErr();
     if (evaluator != null) {
+      if (cfg.budget() != null) {
+        throw new InvalidInputException("refine --evaluator keeps the mask's unit count; a " + cfg.budget().kind()
+            + " budget there is not implemented yet. Drop --flops/--params, or refine a unit-count mask.");
+      }
       if (common.model != null || common.cluster != null) {
         throw new InvalidInputException("--evaluator scores masks with its own process and network:"
             + " drop --model and --cluster");

@@ -10,7 +10,9 @@ import io.qprune.formulation.data.Split;
 import io.qprune.formulation.eval.EvalReport;
 import io.qprune.formulation.eval.Evaluation;
 import io.qprune.formulation.eval.MaskEvaluator;
+import io.qprune.formulation.capacity.LayerGuards;
 import io.qprune.formulation.importance.ScoreSet;
+import io.qprune.formulation.importance.UnitLayout;
 import io.qprune.formulation.cost.Budget;
 import io.qprune.formulation.cost.MaskCost;
 import io.qprune.formulation.cost.NetworkCosts;
@@ -117,7 +119,7 @@ public final class PruningBench {
             rows.add(row);
             if (m == Method.HYBRID) {
               for (int layers : options.refineLayers()) {
-                rows.add(refined(pruned, row, layers, cfg, val, test, full));
+                rows.add(refined(pruned, row, layers, cfg, s, val, test, full));
               }
             }
             final long sd = seed;
@@ -179,13 +181,19 @@ public final class PruningBench {
     return row;
   }
 
-  /** The hybrid row's mask refined by TT on {@code layers} layers (0: all), scored on test. */
-  private RunRow refined(Pruned p, RunRow row, int layers, PruneConfig cfg, MaskEvaluator val,
+  /**
+   * The hybrid row's mask refined by TT on {@code layers} layers (0: all), scored on test; under a
+   * budget every mask the refinement scores keeps it (and the row's guards).
+   */
+  private RunRow refined(Pruned p, RunRow row, int layers, PruneConfig cfg, PruneSettings s, MaskEvaluator val,
       List<NoisyPair> test, Cost full) {
     RefineSettings rs = cfg.refine().with("enabled", true).with("layers", layers)
         .with("budget", options.refineBudget());
-    Refined r = new Refiner(rs, row.seed()).run(val, model.layers(), p.qubo(), row.mask(), null, false,
-        (i, e, b, best) -> { });
+    Refiner.CostLimit limit = s.budget() == null ? null : new Refiner.CostLimit(cost, s.budget(),
+        LayerGuards.of(UnitLayout.of(model), s.minUnitsPerLayer(), s.maxLayerPrune()));
+    Refined r = new Refiner(rs, row.seed()).withBudget(limit).run(val, model.layers(), p.qubo(), row.mask(), null,
+        false, (i, e, b, best) -> { });
+    boolean exact = s.budget() == null ? row.exactK() : s.budget().within(cost.value(r.mask()), cost.total());
     long t = System.nanoTime();
     model.setMask(r.mask());
     EvalReport e = Evaluation.run(model, test);
@@ -198,7 +206,7 @@ public final class PruningBench {
     Cost kept = model.cost(r.mask());
     return new RunRow(name, row.sparsity(), row.seed(), row.alpha(), row.beta(), r.mask().kept(),
         r.mask().size(), kept.paramsFraction(full), kept.flopsFraction(full), r.valAfter(), e.psnr(),
-        e.ssim(), row.scoreSeconds(), row.selectSeconds() + r.seconds(), evalSecs, row.exactK(),
+        e.ssim(), row.scoreSeconds(), row.selectSeconds() + r.seconds(), evalSecs, exact,
         row.solverReturnedK(), r.mask());
   }
 

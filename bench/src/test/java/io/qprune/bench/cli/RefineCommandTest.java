@@ -136,4 +136,40 @@ class RefineCommandTest {
     assertThat(mask.get("method").asText()).isEqualTo("hybrid+tt");
     assertThat(ones(mask)).isEqualTo(12);
   }
+
+  @Test
+  void underAFlopsBudgetPruneAndRefineKeepTheBudgetNotTheCount() throws Exception {
+    Path out = dir.resolve("prune-refine-flops");
+    // the tiny network's units are coarse (one is several % of its FLOPs): a wide window
+    CliRun p = CliRun.main("prune", "--config", config.toString(), "--flops", "0.5", "--set", "budget_tolerance=0.2",
+        "--set", "refine.enabled=true", "--set", "refine.layers=all", "--out", out.toString(), "--plain");
+    assertThat(p.code()).as(p.err()).isZero();
+    assertThat(p.err()).contains("refine done in");
+    JsonNode rep = JSON.readTree(Files.readString(out.resolve("report.json")));
+    assertThat(rep.at("/cost/flops_fraction").asDouble()).isBetween(0.4 - 1e-9, 0.5 + 1e-9);
+    assertThat(JSON.readTree(Files.readString(out.resolve("mask.json"))).get("method").asText())
+        .isEqualTo("hybrid+tt");
+
+    // refine alone, from a budget-pruned mask, keeps the budget it is given
+    Path pruned = dir.resolve("pruned-flops");
+    CliRun q = CliRun.main("prune", "--config", config.toString(), "--flops", "0.6", "--set", "budget_tolerance=0.2",
+        "--out", pruned.toString());
+    assertThat(q.code()).as(q.err()).isZero();
+    Path refined = dir.resolve("refined-flops");
+    CliRun r = CliRun.main("refine", "--config", config.toString(), "--flops", "0.6", "--set", "budget_tolerance=0.2",
+        "--mask",
+        pruned.resolve("mask.json").toString(), "--layers", "all", "--out", refined.toString(), "--plain");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode after = JSON.readTree(Files.readString(refined.resolve("report.json")));
+    assertThat(after.at("/cost/flops_fraction").asDouble()).isBetween(0.48 - 1e-9, 0.6 + 1e-9);
+    assertThat(after.at("/refined/val_crops_psnr_after").asDouble())
+        .isGreaterThanOrEqualTo(after.at("/refined/val_crops_psnr_before").asDouble());
+
+    // a budget the mask does not fit is refused, naming both
+    CliRun tight = CliRun.main("refine", "--config", config.toString(), "--flops", "0.3", "--mask",
+        pruned.resolve("mask.json").toString(), "--layers", "all", "--out", dir.resolve("tight").toString());
+    assertThat(tight.code()).isEqualTo(2);
+    assertThat(tight.err()).contains("above the 30.00 % budget");
+    assertThat(dir.resolve("tight/mask.json")).doesNotExist();
+  }
 }

@@ -16,6 +16,16 @@ final class BudgetMoves {
 
   /** Repairs {@code s} in place to cost ≤ {@code limit} (and ≥ {@code floor} where units fit); returns the flips. */
   static int repair(LocalFields s, MaskCost cost, double limit, double floor, LayerGuards guards) {
+    return repair(s, cost, limit, floor, guards, null, true);
+  }
+
+  /**
+   * As {@link #repair(LocalFields, MaskCost, double, double, LayerGuards)}, flipping only the units
+   * {@code movable} marks (null: all); with {@code fill} false, adding stops at the floor, so an
+   * assignment already in [floor, limit] and within the guards is left as it is.
+   */
+  static int repair(LocalFields s, MaskCost cost, double limit, double floor, LayerGuards guards,
+      boolean[] movable, boolean fill) {
     int flips = 0;
     boolean[] x = s.bits();
     int[] kept = guards.keptPerLayer(x);
@@ -23,9 +33,12 @@ final class BudgetMoves {
       while (kept[l] < guards.minKeep(l)) {
         int best = -1;
         for (int i = 0; i < x.length; i++) {
-          if (!x[i] && guards.layerOf(i) == l && (best < 0 || s.flipDelta(i) < s.flipDelta(best))) {
+          if (!x[i] && guards.layerOf(i) == l && can(movable, i) && (best < 0 || s.flipDelta(i) < s.flipDelta(best))) {
             best = i;
           }
+        }
+        if (best < 0) {
+          throw infeasible(cost, limit, cost.value(x));
         }
         flips += flip(s, x, best);
         kept[l]++;
@@ -37,7 +50,7 @@ final class BudgetMoves {
       double bestRatio = Double.POSITIVE_INFINITY;
       double bestCost = c;
       for (int i = 0; i < x.length; i++) {
-        if (!x[i] || kept[guards.layerOf(i)] <= guards.minKeep(guards.layerOf(i))) {
+        if (!x[i] || !can(movable, i) || kept[guards.layerOf(i)] <= guards.minKeep(guards.layerOf(i))) {
           continue;
         }
         double after = costWith(cost, x, i);
@@ -59,12 +72,12 @@ final class BudgetMoves {
       kept[guards.layerOf(best)]--;
       c = bestCost;
     }
-    while (true) {
+    while (fill || c < floor) {
       int best = -1;
       double bestRatio = Double.POSITIVE_INFINITY;
       double bestCost = c;
       for (int i = 0; i < x.length; i++) {
-        if (x[i]) {
+        if (x[i] || !can(movable, i)) {
           continue;
         }
         double after = costWith(cost, x, i);
@@ -83,12 +96,17 @@ final class BudgetMoves {
         }
       }
       if (best < 0) {
-        return c >= floor ? flips : flips + toWindow(s, x, kept, cost, limit, floor, guards);
+        return c >= floor ? flips : flips + toWindow(s, x, kept, cost, limit, floor, guards, movable);
       }
       flips += flip(s, x, best);
       kept[guards.layerOf(best)]++;
       c = bestCost;
     }
+    return flips;
+  }
+
+  private static boolean can(boolean[] movable, int i) {
+    return movable == null || movable[i];
   }
 
   /**
@@ -96,17 +114,17 @@ final class BudgetMoves {
    * that lands in [floor, limit] with the least energy rise, if any; returns the flips made.
    */
   private static int toWindow(LocalFields s, boolean[] x, int[] kept, MaskCost cost, double limit,
-      double floor, LayerGuards guards) {
+      double floor, LayerGuards guards, boolean[] movable) {
     int bestOff = -1;
     int bestOn = -1;
     double bestDelta = Double.POSITIVE_INFINITY;
     for (int off = 0; off < x.length; off++) {
-      if (!x[off]) {
+      if (!x[off] || !can(movable, off)) {
         continue;
       }
       boolean atMin = kept[guards.layerOf(off)] <= guards.minKeep(guards.layerOf(off));
       for (int on = 0; on < x.length; on++) {
-        if (x[on] || (atMin && guards.layerOf(on) != guards.layerOf(off))) {
+        if (x[on] || !can(movable, on) || (atMin && guards.layerOf(on) != guards.layerOf(off))) {
           continue;
         }
         double d = s.swapDelta(off, on);

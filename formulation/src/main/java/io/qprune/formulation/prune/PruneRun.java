@@ -1,7 +1,6 @@
 package io.qprune.formulation.prune;
 
 import io.qprune.api.Capability;
-import io.qprune.api.InvalidInputException;
 import io.qprune.api.Solver;
 import io.qprune.formulation.data.GaussianNoise;
 import io.qprune.formulation.data.Noise;
@@ -11,7 +10,9 @@ import io.qprune.formulation.eval.EvalReport;
 import io.qprune.formulation.eval.Evaluation;
 import io.qprune.formulation.importance.Calibrator;
 import io.qprune.formulation.importance.ScoreSet;
+import io.qprune.formulation.capacity.LayerGuards;
 import io.qprune.formulation.cost.Budget;
+import io.qprune.formulation.importance.UnitLayout;
 import io.qprune.formulation.cost.MaskCost;
 import io.qprune.formulation.cost.NetworkCosts;
 import io.qprune.formulation.model.Cost;
@@ -157,10 +158,6 @@ public final class PruneRun {
    */
   public static Result run(Denoiser model, PruneConfig cfg, Solver solver, Set<Capability> caps,
       Progress progress, Path stateDir, boolean resume) {
-    if (cfg.refine().enabled() && cfg.budget() != null) {
-      throw new InvalidInputException("TT refinement keeps the unit count, not a " + cfg.budget().kind()
-          + " budget (not implemented yet). Maybe set refine.enabled=false with --flops/--params.");
-    }
     Stages stages = new Stages(progress);
     UnitMeans.Accumulator means = cfg.biasCompensation() ? UnitMeans.accumulator() : null;
     ScoreSet scores = stages.run("scores", () -> calibrate(model, cfg, means));
@@ -244,9 +241,22 @@ public final class PruneRun {
     List<NoisyPair> crops = FixedCrops.of(ShippedPhotos.load(Split.VAL, model.spec().color()),
         rs.valCrops(), rs.valCropSize(), noise(cfg), cfg.evalSeed());
     try (MaskEvaluator val = new MaskEvaluator(model, crops)) {
-      return new Refiner(rs, cfg.seed()).run(val, model.layers(), qubo, start, stateDir, resume,
-          progress::refining);
+      return new Refiner(rs, cfg.seed()).withBudget(costLimit(model, cfg)).run(val, model.layers(), qubo, start,
+          stateDir, resume, progress::refining);
     }
+  }
+
+  /**
+   * The config's cost budget as the refinement keeps it (the cost, the budget and the selection's
+   * per-layer guards), or null without a budget (the refinement then keeps the unit count).
+   */
+  public static Refiner.CostLimit costLimit(Denoiser model, PruneConfig cfg) {
+    if (cfg.budget() == null) {
+      return null;
+    }
+    PruneSettings s = cfg.settings();
+    return new Refiner.CostLimit(costOf(model, cfg), cfg.budget(),
+        LayerGuards.of(UnitLayout.of(model), s.minUnitsPerLayer(), s.maxLayerPrune()));
   }
 
   /**
@@ -263,8 +273,8 @@ public final class PruneRun {
         double[][] rows = cluster.evaluate(recipe.within(sub.start(), sub.freeUnits()), points);
         return java.util.Arrays.stream(rows).mapToDouble(r -> r[0]).toArray();
       };
-      return new Refiner(rs, cfg.seed()).run(scorer, model.layers(), qubo, start, stateDir, resume,
-          progress::refining);
+      return new Refiner(rs, cfg.seed()).withBudget(costLimit(model, cfg)).run(scorer, model.layers(), qubo, start,
+          stateDir, resume, progress::refining);
     }
   }
 }

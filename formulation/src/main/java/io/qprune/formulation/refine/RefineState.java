@@ -20,7 +20,9 @@ final class RefineState {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final ObjectNode identity;
 
-  RefineState(RefineSettings settings, long seed, Mask start, List<String> layers) {
+  /** {@code budget}: the cost budget the run keeps, or null (the unit count; no key, as before). */
+  RefineState(RefineSettings settings, long seed, Mask start, List<String> layers,
+      io.qprune.formulation.cost.Budget budget) {
     identity = JSON.createObjectNode();
     identity.put("version", 1);
     identity.put("optimizer", settings.optimizer());
@@ -31,6 +33,12 @@ final class RefineState {
     identity.put("seed", seed);
     identity.put("start", start.toString());
     identity.set("layers", JSON.valueToTree(layers));
+    if (budget != null) {
+      ObjectNode b = identity.putObject("cost_budget");
+      b.put("kind", budget.kind().toString());
+      b.put("fraction", budget.fraction());
+      b.put("tolerance", budget.tolerance());
+    }
   }
 
   void write(Path file, byte[] state) {

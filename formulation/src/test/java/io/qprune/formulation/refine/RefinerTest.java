@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.qprune.api.InvalidInputException;
 import io.qprune.api.Qubo;
+import io.qprune.formulation.capacity.LayerGuards;
+import io.qprune.formulation.cost.Budget;
+import io.qprune.formulation.cost.CostKind;
+import io.qprune.formulation.cost.MaskCost;
+import io.qprune.formulation.cost.NetworkCosts;
 import io.qprune.formulation.data.ColorMode;
 import io.qprune.formulation.data.GaussianNoise;
 import io.qprune.formulation.data.NoisyPair;
 import io.qprune.formulation.eval.MaskEvaluator;
+import io.qprune.formulation.importance.UnitLayout;
 import io.qprune.formulation.model.Architecture;
 import io.qprune.formulation.model.Denoiser;
 import io.qprune.formulation.model.Layer;
@@ -82,6 +88,55 @@ class RefinerTest {
         assertThat(r.mask().keeps(u)).as("unit %d outside the sub-problem", u).isEqualTo(start.keeps(u));
       }
     }
+  }
+
+  @Test
+  void underABudgetEveryScoredMaskKeepsItWhateverItsCount() {
+    MaskCost flops = NetworkCosts.of(model.spec(), CostKind.FLOPS);
+    double full = flops.total();
+    double f0 = flops.value(start) / full;
+    Budget budget = new Budget(CostKind.FLOPS, Math.min(1, f0 / 0.975), 0.05);
+    LayerGuards guards = LayerGuards.of(UnitLayout.of(model), 1, 1);
+    List<Mask> scored = new java.util.ArrayList<>();
+    Refiner.Scorer scorer = (sub, points) -> points.stream().mapToDouble(p -> {
+      Mask m = sub.expand(p);
+      scored.add(m);
+      return val.psnr(m);
+    }).toArray();
+    Refined r = new Refiner(settings(3, 40), 7).withBudget(new Refiner.CostLimit(flops, budget, guards))
+        .run(scorer, model.layers(), qubo, start, null, false, (i, e, b, p) -> { });
+    assertThat(scored).hasSizeGreaterThan(5);
+    for (Mask m : scored) {
+      assertThat(budget.within(flops.value(m), full)).as("FLOPs %.4f of the budget %.4f", flops.value(m) / full,
+          budget.fraction()).isTrue();
+      assertThat(m.kept()).isGreaterThanOrEqualTo(model.layers().size());
+    }
+    assertThat(scored.stream().map(Mask::kept).distinct().count()).as("counts of the scored masks").isGreaterThan(1);
+    assertThat(budget.within(flops.value(r.mask()), full)).isTrue();
+    assertThat(r.valAfter()).isGreaterThanOrEqualTo(r.valBefore());
+    assertThat(r.valAfter()).isEqualTo(val.psnr(r.mask()));
+    List<Layer> chosen = model.layers().stream().filter(l -> r.layers().contains(l.name())).toList();
+    for (int u = 0; u < start.size(); u++) {
+      final int unit = u;
+      if (chosen.stream().noneMatch(l -> unit >= l.firstUnit() && unit < l.firstUnit() + l.units())) {
+        assertThat(r.mask().keeps(u)).as("unit %d outside the sub-problem", u).isEqualTo(start.keeps(u));
+      }
+    }
+  }
+
+  @Test
+  void aStartAboveTheBudgetOrNoQuboIsAClearError() {
+    MaskCost flops = NetworkCosts.of(model.spec(), CostKind.FLOPS);
+    LayerGuards guards = LayerGuards.of(UnitLayout.of(model), 1, 1);
+    double f0 = flops.value(start) / flops.total();
+    Refiner tight = new Refiner(settings(0, 10), 1).withBudget(
+        new Refiner.CostLimit(flops, new Budget(CostKind.FLOPS, f0 * 0.8, 0.01), guards));
+    assertThatThrownBy(() -> tight.subProblem(model.layers(), qubo, start)).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("above the").hasMessageContaining("budget");
+    Refiner fits = new Refiner(settings(0, 10), 1).withBudget(
+        new Refiner.CostLimit(flops, new Budget(CostKind.FLOPS, Math.min(1, f0 / 0.99), 0.02), guards));
+    assertThatThrownBy(() -> fits.subProblem(model.layers(), null, start)).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("qubo.json");
   }
 
   @Test
