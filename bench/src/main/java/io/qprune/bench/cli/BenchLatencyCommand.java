@@ -1,12 +1,12 @@
 package io.qprune.bench.cli;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qprune.api.InvalidInputException;
 import io.qprune.api.io.AtomicFiles;
+import io.qprune.bench.latency.ForwardTimer;
 import io.qprune.bench.latency.LatencyMasks;
+import io.qprune.bench.pruning.MeasuredLatency;
 import io.qprune.formulation.cost.LatencyCosts;
 import io.qprune.formulation.cost.LatencyTable;
 import io.qprune.formulation.cost.QuadraticCost;
@@ -27,9 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.function.BiFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -80,7 +78,12 @@ public final class BenchLatencyCommand implements Callable<Integer> {
   @Option(names = "--refresh", description = "Measure the latency table again even if the cache matches.")
   boolean refresh;
 
-  @Option(names = "--out", defaultValue = "bench-latency", description = "Output folder for latency.csv and latency.json (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--runs", paramLabel = "DIR", description = {"Time every run of a `bench pruning` output folder instead",
+      "(its masks.json, exported, beside the unpruned network) for each --sizes × --threads; writes",
+      "latency-<size>-<threads>t.csv/.md and a PSNR-vs-latency plot into DIR (or --out)."})
+  Path runs;
+
+  @Option(names = "--out", description = "Output folder for latency.csv and latency.json (default: bench-latency; with --runs: the runs folder).")
   Path out;
 
   @Override
@@ -94,6 +97,10 @@ public final class BenchLatencyCommand implements Callable<Integer> {
     }
     Torch.configure(1);
     PrintWriter pw = spec.commandLine().getOut();
+    if (runs != null) {
+      return timeRuns(pw);
+    }
+    out = out == null ? Path.of("bench-latency") : out;
     List<SlimDenoiser> slims = new ArrayList<>();
     try (Denoiser m = modelOption.model == null ? ModelFile.loadDefault() : ModelFile.load(modelOption.model)) {
       for (Path p : slim) {
@@ -193,65 +200,56 @@ public final class BenchLatencyCommand implements Callable<Integer> {
     return row;
   }
 
-  /** Runs every mask and slim file once per round (2 warm-up rounds, then {@code repeats}), so all see the same machine state. */
-  private Map<String, double[]> time(Denoiser m, Map<String, Mask> masks, List<SlimDenoiser> slims, int size) {
-    Map<String, Timed> nets = new LinkedHashMap<>();
-    masks.forEach((name, k) -> nets.put(name, new Timed(m.manager(), (x, run) -> m.denoiseFolded(x, k, run))));
-    for (int i = 0; i < slims.size(); i++) {
-      nets.put(slimName(i), new Timed(slims.get(i).manager(), slims.get(i)::denoise));
+  /** {@code --runs}: the comparison's masks, exported and timed, for each size and thread count. */
+  private int timeRuns(PrintWriter pw) throws Exception {
+    if (!slim.isEmpty() || mask != null) {
+      throw new InvalidInputException("--runs times the masks of a bench pruning folder; drop --slim and --mask");
     }
-    Map<String, double[]> out = new LinkedHashMap<>();
-    nets.keySet().forEach(k -> out.put(k, new double[repeats]));
-    Shape shape = new Shape(1, m.spec().color().channels(), size, size);
-    float[] input = noisyInput(shape, size);
-    for (int r = -2; r < repeats; r++) {
-      for (var e : nets.entrySet()) {
-        try (NDManager run = e.getValue().manager().newSubManager()) {
-          NDArray x = run.create(input, shape);
-          long t0 = System.nanoTime();
-          e.getValue().forward().apply(x, run);
-          if (r >= 0) {
-            out.get(e.getKey())[r] = (System.nanoTime() - t0) / 1e6;
-          }
+    Path file = runs.resolve(MeasuredLatency.MASKS);
+    if (!Files.exists(file)) {
+      throw new InvalidInputException(file + " does not exist: give a folder written by `qprune bench pruning`");
+    }
+    List<MeasuredLatency.Run> list = MeasuredLatency.readRuns(file);
+    Path dir = out == null ? runs : out;
+    Files.createDirectories(dir);
+    try (Denoiser m = modelOption.model == null ? ModelFile.loadDefault() : ModelFile.load(modelOption.model)) {
+      for (int size : sizes) {
+        if (size < 1 || size % m.spec().sizeMultiple() != 0) {
+          throw new InvalidInputException("--sizes: " + size + " is not a positive multiple of "
+              + m.spec().sizeMultiple() + " (the network's down-sampling factor)");
+        }
+      }
+      for (int size : sizes) {
+        for (int t : threads) {
+          MeasuredLatency.Setting s = new MeasuredLatency.Setting(size, t, repeats);
+          List<MeasuredLatency.Row> rows = MeasuredLatency.measure(m, list, s, spec.commandLine().getErr());
+          MeasuredLatency.write(dir, rows, s);
+          pw.print(MeasuredLatency.markdown(rows, s));
+          pw.printf(Locale.ROOT, "wrote %s/%s.csv, .md, psnr-vs-%s.png/.svg%n%n", dir, MeasuredLatency.stem(s),
+              MeasuredLatency.stem(s));
+          pw.flush();
         }
       }
     }
-    return out;
+    return ExitCodes.OK;
   }
 
-  /**
-   * The timed input: a mid-grey image with seeded Gaussian noise (σ = 0.1, clipped to [0, 1]), like
-   * the noisy photos the denoiser sees; a constant image would send near-zero values through the
-   * network that real inputs do not.
-   */
-  static float[] noisyInput(Shape shape, long seed) {
-    Random random = new Random(seed);
-    float[] x = new float[Math.toIntExact(shape.size())];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = (float) Math.min(1.0, Math.max(0.0, 0.5 + 0.1 * random.nextGaussian()));
+  /** Runs every mask and slim file once per round, so all see the same machine state ({@link ForwardTimer}). */
+  private Map<String, double[]> time(Denoiser m, Map<String, Mask> masks, List<SlimDenoiser> slims, int size) {
+    List<ForwardTimer.Net> nets = new ArrayList<>();
+    masks.forEach((name, k) -> nets.add(new ForwardTimer.Net(name, m.manager(), (x, run) -> m.denoiseFolded(x, k, run))));
+    for (int i = 0; i < slims.size(); i++) {
+      nets.add(new ForwardTimer.Net(slimName(i), slims.get(i).manager(), slims.get(i)::denoise));
     }
-    return x;
+    return ForwardTimer.time(nets, new Shape(1, m.spec().color().channels(), size, size), repeats);
   }
 
-  /** A network to time: its forward on an input, intermediates made in a sub-manager of {@code manager}. */
-  private record Timed(NDManager manager, BiFunction<NDArray, NDManager, NDArray> forward) {}
-
-  /** {q1, median, q3} (linear interpolation between order statistics). */
   static double[] quartiles(double[] v) {
-    double[] s = v.clone();
-    Arrays.sort(s);
-    return new double[] {quantile(s, 0.25), quantile(s, 0.5), quantile(s, 0.75)};
+    return ForwardTimer.quartiles(v);
   }
 
   private static double median(double[] v) {
     return quartiles(v)[1];
-  }
-
-  private static double quantile(double[] sorted, double p) {
-    double pos = p * (sorted.length - 1);
-    int i = (int) Math.floor(pos);
-    int j = Math.min(i + 1, sorted.length - 1);
-    return sorted[i] + (pos - i) * (sorted[j] - sorted[i]);
   }
 
   private void write(List<Map<String, Object>> rows, LatencyTable table) throws Exception {

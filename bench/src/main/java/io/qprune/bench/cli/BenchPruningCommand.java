@@ -143,8 +143,14 @@ public final class BenchPruningCommand implements Callable<Integer> {
           p.alpha(), p.beta(), p.valPsnr()));
     }
     AtomicFiles.writeString(out.resolve("sweep.csv"), sw.toString());
-    PsnrPlot.write(summary, r.unpruned().testPsnr(), "Test PSNR vs filter sparsity",
-        out.resolve("psnr-vs-sparsity.png"));
+    io.qprune.bench.pruning.MeasuredLatency.writeRuns(out, r.unpruned(), r.rows());
+    if (kind == null) {
+      PsnrPlot.write(summary, r.unpruned().testPsnr(), "Test PSNR vs filter sparsity",
+          out.resolve("psnr-vs-sparsity.png"));
+    } else { // the same file, its x axis the budget level
+      PsnrPlot.write(summary, r.unpruned().testPsnr(), "Test PSNR vs " + kind + " budget",
+          kind + " budget (fraction of the unpruned network's " + kind + ")", out.resolve("psnr-vs-sparsity.png"));
+    }
     ObjectNode meta = PruneFiles.mapper().createObjectNode();
     meta.put("date", Instant.now().toString());
     meta.put("total_seconds", total);
@@ -156,7 +162,8 @@ public final class BenchPruningCommand implements Callable<Integer> {
         java.util.Map.of("config", cfg.asMap(), "options", o, "seeds", "1.." + seeds));
     PrintWriter w = spec.commandLine().getOut();
     w.print(md);
-    w.printf(Locale.ROOT, "wrote %s (report.html, summary.md/.csv, runs.csv, sweep.csv, psnr-vs-sparsity.png/.svg)%n", out);
+    w.printf(Locale.ROOT, "wrote %s (report.html, summary.md/.csv, runs.csv, sweep.csv, masks.json,"
+        + " psnr-vs-sparsity.png/.svg); time the masks with `qprune bench latency --runs %s`%n", out, out);
     w.flush();
     return ExitCodes.OK;
   }

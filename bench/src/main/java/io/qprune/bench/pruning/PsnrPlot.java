@@ -20,6 +20,11 @@ public final class PsnrPlot {
 
   /** Plots summary rows (one series per method); see {@link #plot}. */
   public static void write(List<SummaryRow> rows, double unpruned, String title, Path png) {
+    write(rows, unpruned, title, "filter sparsity (fraction of units pruned)", png);
+  }
+
+  /** The same with another x axis title (the rows' sparsity column holding, e.g., FLOPs budget levels). */
+  public static void write(List<SummaryRow> rows, double unpruned, String title, String xTitle, Path png) {
     Map<String, List<SummaryRow>> byMethod = new LinkedHashMap<>();
     for (SummaryRow r : rows) {
       byMethod.computeIfAbsent(r.method(), k -> new ArrayList<>()).add(r);
@@ -28,7 +33,7 @@ public final class PsnrPlot {
     byMethod.forEach((m, s) -> series.add(new Series(m, s.stream().mapToDouble(SummaryRow::sparsity).toArray(),
         s.stream().mapToDouble(SummaryRow::psnrMean).toArray(),
         s.stream().mapToDouble(SummaryRow::psnrStd).toArray())));
-    plot(series, unpruned, title, png);
+    plot(series, unpruned, title, xTitle, png);
   }
 
   /**

@@ -110,4 +110,17 @@ class BenchLatencyCommandTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("7", "multiple of 2");
   }
+
+  @Test
+  void aBadRunsFileIsAnErrorNamingTheEntry() throws Exception {
+    Path runs = dir.resolve("bad-runs");
+    Files.createDirectories(runs);
+    Files.writeString(runs.resolve("masks.json"), "[{\"method\": \"x\", \"kept\": [1, 0, 2]}]");
+    CliRun r = CliRun.of(new BenchLatencyCommand(), "--model", model.toString(), "--runs", runs.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("masks.json").contains("run 0 kept[2] is 2");
+    CliRun none = CliRun.of(new BenchLatencyCommand(), "--model", model.toString(), "--runs", dir.resolve("nowhere").toString());
+    assertThat(none.code()).isEqualTo(2);
+    assertThat(none.err()).contains("does not exist");
+  }
 }

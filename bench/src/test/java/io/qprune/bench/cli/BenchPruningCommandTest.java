@@ -46,6 +46,43 @@ class BenchPruningCommandTest {
     String html = Files.readString(out.resolve("report.html"));
     assertThat(html).contains("<table>", "psnr-vs-sparsity.png", "Wilcoxon", "hybrid+tt-all", "qprune bench pruning");
     assertThat(out.resolve("psnr-vs-sparsity.svg")).exists();
+
+    // every run's mask, timed exported beside the unpruned network by bench latency --runs
+    assertThat(out.resolve("masks.json")).exists();
+    CliRun lat = CliRun.main("bench", "latency", "--runs", out.toString(), "--model", model.toString(), "--sizes", "32",
+        "--threads", "1", "--repeats", "2");
+    assertThat(lat.code()).as(lat.err()).isZero();
+    assertThat(lat.out()).contains("| 0.50 | hybrid+tt-all | 2 |", "latency / unpruned");
+    List<String> timed = Files.readAllLines(out.resolve("latency-32-1t.csv"));
+    assertThat(timed).hasSize(1 + 1 + 2 * 2 * 4);
+    assertThat(timed.get(1)).startsWith("unpruned,").contains(",1.00000,32,1,2");
+    assertThat(out.resolve("psnr-vs-latency-32-1t.png")).exists();
+    assertThat(out.resolve("psnr-vs-latency-32-1t.svg")).exists();
+  }
+
+  @Test
+  void underAFlopsBudgetTheRefinedRowsKeepTheBudget() throws Exception {
+    Torch.configure(1);
+    Path model = dir.resolve("tiny3.qpm");
+    try (Denoiser m = Denoiser.create(new ModelSpec(Architecture.HALF_UNET, 8, 2, ColorMode.GREY), 4)) {
+      ModelFile.save(m, model);
+    }
+    Path out = dir.resolve("budget");
+    CliRun r = CliRun.main("bench", "pruning", "--model", model.toString(), "--budget", "flops", "--levels", "0.6",
+        "--methods", "hybrid", "--seeds", "1", "--alphas", "1", "--betas", "0", "--val-crops", "2",
+        "--val-crop-size", "32", "--set", "calibration_crops=4", "--set", "calibration_size=16",
+        "--set", "pooled=4", "--set", "eval_photos=1", "--set", "budget_tolerance=0.2", "--threads", "1",
+        "-p", "num_reads=2", "--refine-layers", "all", "--refine-budget", "12",
+        "--set", "refine.optimizer_parameters={k: 6, k_top: 2}", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    List<String> runs = Files.readAllLines(out.resolve("runs.csv"));
+    assertThat(runs).hasSize(1 + 1 + 2);
+    int flopsCol = List.of(runs.get(0).split(",")).indexOf("flops_fraction");
+    for (String line : runs.subList(2, runs.size())) {
+      assertThat(Double.parseDouble(line.split(",")[flopsCol])).as(line).isBetween(0.48 - 1e-9, 0.6 + 1e-9);
+      assertThat(line).contains(",true,");
+    }
+    assertThat(runs.get(3)).startsWith("hybrid+tt-all,");
   }
 
   @Test

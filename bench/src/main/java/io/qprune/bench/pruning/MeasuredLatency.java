@@ -1,0 +1,213 @@
+package io.qprune.bench.pruning;
+
+import ai.djl.ndarray.types.Shape;
+import io.qprune.api.io.AtomicFiles;
+import io.qprune.bench.latency.ForwardTimer;
+import io.qprune.bench.report.ChartFiles;
+import io.qprune.formulation.model.Denoiser;
+import io.qprune.formulation.model.Mask;
+import io.qprune.formulation.model.SlimDenoiser;
+import io.qprune.formulation.model.Torch;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The pruning comparison's measured latency: every run's mask exported for real ({@link
+ * SlimDenoiser}, the network {@code qprune export} writes) and timed beside the unpruned network
+ * exported the same way (every unit kept), all in one interleaved loop ({@link ForwardTimer}), so
+ * methods compared at one FLOPs budget are also compared at what they cost in time. The runs come
+ * from the comparison's {@code masks.json} ({@code qprune bench latency --runs DIR}): timing runs in
+ * a forward-only process, with the CPU's own kernels.
+ */
+public final class MeasuredLatency {
+  /** The file of every run's mask that {@code bench pruning} writes. */
+  public static final String MASKS = "masks.json";
+
+  /** One run of the comparison: what it is, its test PSNR and its mask. */
+  public record Run(String method, double level, long seed, double flopsFraction, double testPsnr, Mask mask) {}
+
+  /** Writes {@code dir/masks.json}: the unpruned network first, then every run with a mask. */
+  public static void writeRuns(Path dir, RunRow unpruned, List<RunRow> rows) {
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ArrayNode a = json.createArrayNode();
+    List<RunRow> all = new ArrayList<>();
+    all.add(unpruned);
+    rows.stream().filter(r -> r.mask() != null).forEach(all::add);
+    for (RunRow r : all) {
+      var o = a.addObject().put("method", r.method()).put("level", r.sparsity()).put("seed", r.seed())
+          .put("flops_fraction", r.flopsFraction()).put("test_psnr", r.testPsnr());
+      var bits = o.putArray("kept");
+      for (int b : r.mask().toBits()) {
+        bits.add(b);
+      }
+    }
+    AtomicFiles.writeString(dir.resolve(MASKS), a.toString() + "\n");
+  }
+
+  /** Reads a {@code masks.json}; errors name the file and the entry. */
+  public static List<Run> readRuns(Path file) {
+    com.fasterxml.jackson.databind.JsonNode root;
+    try {
+      root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
+    } catch (java.io.IOException e) {
+      throw new io.qprune.api.InvalidInputException("Cannot read " + file + ": " + e.getMessage(), e);
+    }
+    if (root == null || !root.isArray() || root.isEmpty()) {
+      throw new io.qprune.api.InvalidInputException(file + ": expected a non-empty JSON array of runs (from"
+          + " `qprune bench pruning`)");
+    }
+    List<Run> out = new ArrayList<>();
+    for (int i = 0; i < root.size(); i++) {
+      var o = root.get(i);
+      var kept = o.get("kept");
+      if (!o.hasNonNull("method") || kept == null || !kept.isArray() || kept.isEmpty()) {
+        throw new io.qprune.api.InvalidInputException(file + ": run " + i + " needs 'method' and a non-empty 'kept' list");
+      }
+      int[] bits = new int[kept.size()];
+      for (int j = 0; j < bits.length; j++) {
+        int b = kept.get(j).asInt(-1);
+        if (b != 0 && b != 1) {
+          throw new io.qprune.api.InvalidInputException(file + ": run " + i + " kept[" + j + "] is " + kept.get(j)
+              + ", not 0 or 1");
+        }
+        bits[j] = b;
+      }
+      out.add(new Run(o.get("method").asText(), o.path("level").asDouble(Double.NaN), o.path("seed").asLong(0),
+          o.path("flops_fraction").asDouble(Double.NaN), o.path("test_psnr").asDouble(Double.NaN), Mask.ofBits(bits)));
+    }
+    return out;
+  }
+  /** One run's latency: median (q1, q3, min) ms and the ratio of medians to the unpruned network's. */
+  public record Row(String method, double level, long seed, int kept, double flopsFraction, double testPsnr,
+      double medianMs, double q1Ms, double q3Ms, double minMs, double ratio) {}
+
+  /** The measurement's setting: input side, PyTorch threads, timed rounds. */
+  public record Setting(int size, int threads, int repeats) {}
+
+  private MeasuredLatency() {}
+
+  /**
+   * Times the runs' masks on {@code model} beside the unpruned network (every unit, exported the
+   * same way), which is the first row returned; runs keeping no unit are left out.
+   */
+  public static List<Row> measure(Denoiser model, List<Run> runs, Setting s, PrintWriter err) {
+    int n = model.units().size();
+    List<Run> timed = new ArrayList<>();
+    timed.add(new Run("unpruned", 0, 0, 1, Double.NaN, Mask.all(n)));
+    for (Run r : runs) {
+      if (r.mask().size() != n) {
+        throw new io.qprune.api.InvalidInputException("Run " + r.method() + " seed " + r.seed() + " has a mask of "
+            + r.mask().size() + " units; the model has " + n);
+      }
+      if (r.mask().kept() > 0 && !r.method().equals("unpruned")) {
+        timed.add(r);
+      } else if (r.method().equals("unpruned")) {
+        timed.set(0, new Run("unpruned", 0, 0, 1, r.testPsnr(), Mask.all(n)));
+      }
+    }
+    List<SlimDenoiser> slims = new ArrayList<>();
+    int before = Torch.setThreads(s.threads());
+    try {
+      List<ForwardTimer.Net> nets = new ArrayList<>();
+      for (int i = 0; i < timed.size(); i++) {
+        SlimDenoiser slim = SlimDenoiser.of(model, timed.get(i).mask());
+        slims.add(slim);
+        nets.add(new ForwardTimer.Net(Integer.toString(i), slim.manager(), slim::denoise));
+      }
+      err.printf(Locale.ROOT, "timing %d exported networks (%d², %d thread%s, %d rounds)...%n", nets.size(), s.size(),
+          s.threads(), s.threads() == 1 ? "" : "s", s.repeats());
+      err.flush();
+      Map<String, double[]> ms = ForwardTimer.time(nets, new Shape(1, model.spec().color().channels(), s.size(),
+          s.size()), s.repeats());
+      double ref = ForwardTimer.quartiles(ms.get("0"))[1];
+      List<Row> out = new ArrayList<>();
+      for (int i = 0; i < timed.size(); i++) {
+        Run r = timed.get(i);
+        double[] t = ms.get(Integer.toString(i));
+        double[] q = ForwardTimer.quartiles(t);
+        out.add(new Row(r.method(), r.level(), r.seed(), r.mask().kept(), r.flopsFraction(), r.testPsnr(), q[1], q[0],
+            q[2], ForwardTimer.min(t), q[1] / ref));
+      }
+      return out;
+    } finally {
+      Torch.setThreads(before);
+      slims.forEach(SlimDenoiser::close);
+    }
+  }
+
+  /** Per (method, level): mean ± std over seeds of the latency ratio, with the mean PSNR, as markdown. */
+  public static String markdown(List<Row> rows, Setting s) {
+    Map<String, List<Row>> groups = new LinkedHashMap<>();
+    for (Row r : rows.subList(1, rows.size())) {
+      groups.computeIfAbsent(String.format(Locale.ROOT, "%.2f|%s", r.level(), r.method()), k -> new ArrayList<>()).add(r);
+    }
+    Row u = rows.get(0);
+    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "Measured latency of the exported networks (%d², %d"
+        + " thread%s, median of %d interleaved runs each); unpruned (every unit, exported the same way): %.2f ms"
+        + " (q1 %.2f, q3 %.2f, min %.2f).%n%n", s.size(), s.threads(), s.threads() == 1 ? "" : "s", s.repeats(),
+        u.medianMs(), u.q1Ms(), u.q3Ms(), u.minMs()));
+    b.append("| level | method | runs | FLOPs | test PSNR (dB) | median ms | latency / unpruned |\n");
+    b.append("|---|---|---|---|---|---|---|\n");
+    groups.forEach((k, g) -> {
+      SummaryStatistics ratio = new SummaryStatistics();
+      SummaryStatistics ms = new SummaryStatistics();
+      SummaryStatistics psnr = new SummaryStatistics();
+      SummaryStatistics flops = new SummaryStatistics();
+      g.forEach(r -> {
+        ratio.addValue(r.ratio());
+        ms.addValue(r.medianMs());
+        psnr.addValue(r.testPsnr());
+        flops.addValue(r.flopsFraction());
+      });
+      b.append(String.format(Locale.ROOT, "| %.2f | %s | %d | %.1f %% | %.3f | %.2f | %.3f ± %.3f |%n", g.get(0).level(),
+          g.get(0).method(), g.size(), 100 * flops.getMean(), psnr.getMean(), ms.getMean(), ratio.getMean(),
+          g.size() > 1 ? ratio.getStandardDeviation() : 0));
+    });
+    return b.toString();
+  }
+
+  /** The file stem of a setting's outputs: {@code latency-256-1t}. */
+  public static String stem(Setting s) {
+    return "latency-" + s.size() + "-" + s.threads() + "t";
+  }
+
+  /** Writes {@code <stem>.csv}, {@code <stem>.md} and {@code psnr-vs-<stem>.png/.svg} into {@code dir}. */
+  public static void write(Path dir, List<Row> rows, Setting s) {
+    StringBuilder csv = new StringBuilder("method,level,seed,kept_units,flops_fraction,test_psnr,median_ms,q1_ms,"
+        + "q3_ms,min_ms,ratio_to_unpruned,size,threads,repeats\n");
+    for (Row r : rows) {
+      csv.append(String.format(Locale.ROOT, "%s,%.4g,%d,%d,%.6g,%.6g,%.4f,%.4f,%.4f,%.4f,%.5f,%d,%d,%d%n", r.method(),
+          r.level(), r.seed(), r.kept(), r.flopsFraction(), r.testPsnr(), r.medianMs(), r.q1Ms(), r.q3Ms(), r.minMs(),
+          r.ratio(), s.size(), s.threads(), s.repeats()));
+    }
+    AtomicFiles.writeString(dir.resolve(stem(s) + ".csv"), csv.toString());
+    AtomicFiles.writeString(dir.resolve(stem(s) + ".md"), markdown(rows, s));
+    XYChart chart = new XYChartBuilder().width(900).height(560)
+        .title(String.format(Locale.ROOT, "Test PSNR vs measured latency (%d², %d thread%s)", s.size(), s.threads(),
+            s.threads() == 1 ? "" : "s"))
+        .xAxisTitle("latency / unpruned (ratio of medians)").yAxisTitle("test PSNR (dB)").build();
+    chart.getStyler().setDefaultSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+    chart.getStyler().setMarkerSize(9);
+    Map<String, List<Row>> byMethod = new LinkedHashMap<>();
+    for (Row r : rows.subList(1, rows.size())) {
+      byMethod.computeIfAbsent(String.format(Locale.ROOT, "%s @ %.0f%%", r.method(), 100 * r.level()),
+          k -> new ArrayList<>()).add(r);
+    }
+    byMethod.forEach((name, g) -> chart.addSeries(name, g.stream().mapToDouble(Row::ratio).toArray(),
+        g.stream().mapToDouble(Row::testPsnr).toArray()));
+    Row u = rows.get(0);
+    chart.addSeries("unpruned", new double[] {1}, new double[] {u.testPsnr()}).setMarker(SeriesMarkers.DIAMOND);
+    ChartFiles.save(chart, dir.toAbsolutePath(), "psnr-vs-" + stem(s));
+  }
+}
