@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qprune.api.InvalidInputException;
 import io.qprune.api.Qubo;
+import io.qprune.formulation.capacity.LayerGuards;
+import io.qprune.formulation.cost.CostFiles;
 import io.qprune.formulation.prune.io.PruneFiles;
 import io.qprune.formulation.eval.ExternalEvaluator;
 import io.qprune.formulation.importance.ScoreSet;
@@ -31,7 +33,7 @@ final class ExternalRefine {
   private ExternalRefine() {}
 
   /** What the run needs besides the config; {@code scores} and {@code qubo} may be null (beside the mask). */
-  record Request(Path mask, Path scores, Path qubo, String evaluator, Duration timeout, Path out,
+  record Request(Path mask, Path scores, Path qubo, Path cost, String evaluator, Duration timeout, Path out,
       boolean resume, boolean plain) {}
 
   static int run(PruneConfig cfg, Request q, PrintWriter o, PrintWriter err) throws IOException {
@@ -49,6 +51,20 @@ final class ExternalRefine {
     Path quboFile = q.qubo() != null ? q.qubo() : dir.resolve(PruneFiles.QUBO);
     Qubo qubo = RefineCommand.readQubo(quboFile, layout, q.qubo() != null
         || cfg.refine().layers() != 0 && cfg.refine().layers() < layout.numLayers());
+    Refiner.CostLimit limit = null;
+    if (cfg.budget() != null) {
+      Path costFile = q.cost() != null ? q.cost() : dir.resolve("cost.json");
+      if (!Files.exists(costFile)) {
+        throw new InvalidInputException("No cost model at " + costFile + ": a " + cfg.budget().kind() + " budget for"
+            + " your network needs its cost file (qprune_torch.scores --cost-out); give --cost FILE");
+      }
+      if (qubo == null) {
+        throw new InvalidInputException("No QUBO at " + quboFile + ": refining under a budget needs the QUBO the mask"
+            + " came from (it guides the budget repair); give --qubo FILE");
+      }
+      limit = new Refiner.CostLimit(CostFiles.read(costFile, cfg.budget().kind(), layout), cfg.budget(),
+          LayerGuards.of(layout, cfg.settings().minUnitsPerLayer(), cfg.settings().maxLayerPrune()));
+    }
     Files.createDirectories(q.out());
     err.println("starting the evaluator: " + q.evaluator());
     err.flush();
@@ -62,7 +78,7 @@ final class ExternalRefine {
       max = ev.maximise();
       boolean maximise = max;
       Refiner.Scorer scorer = (sub, points) -> ev.scores(points.stream().map(p -> sub.expand(p).toBits()).toList());
-      r = new Refiner(cfg.refine(), cfg.seed()).run(scorer, layout.asLayers(), qubo, start, q.out(),
+      r = new Refiner(cfg.refine(), cfg.seed()).withBudget(limit).run(scorer, layout.asLayers(), qubo, start, q.out(),
           q.resume(), (it, evals, budget, best) -> bar.iteration(it, evals, budget, maximise ? best : -best));
     }
     double sign = max ? 1 : -1;
@@ -88,6 +104,14 @@ final class ExternalRefine {
     n.put("seconds", r.seconds());
     n.put("evaluation_seconds", r.evaluationSeconds());
     n.put("units_changed", PruneFiles.changed(r.start(), r.mask()));
+    n.put("kept_before", r.start().kept());
+    n.put("kept_after", r.mask().kept());
+    if (limit != null) {
+      double full = limit.cost().total();
+      rep.putObject("budget").put("kind", limit.budget().kind().toString()).put("fraction", limit.budget().fraction())
+          .put("tolerance", limit.budget().tolerance()).put("kept_fraction_before", limit.cost().value(r.start()) / full)
+          .put("kept_fraction_after", limit.cost().value(r.mask()) / full);
+    }
     ArrayNode trace = n.putArray("trace");
     r.result().trace().forEach(i -> trace.addObject().put("evaluations", i.evaluations())
         .put("val", -sign * i.value()));

@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
     header = "Refine a pruning mask against validation PSNR with TT optimisation (PROTES).",
     description = {"TT refinement: re-optimise the units of the L layers closest to the QUBO's decision"
         + " boundary against validation PSNR with a black-box optimiser (PROTES), keeping their count,"
-        + " so global sparsity is unchanged. Checkpoints into --out; --resume continues a killed run."
+        + " so global sparsity is unchanged (with --flops/--params: every scored mask keeps that budget instead). Checkpoints into --out; --resume continues a killed run."
         + " With --evaluator, against the metric of your own process (a network pruned with --scores)."})
 public final class RefineCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -71,6 +71,10 @@ public final class RefineCommand implements Callable<Integer> {
   @Option(names = "--scores", paramLabel = "FILE", description = "With --evaluator: the scores the mask came from (default: scores.json beside the mask).")
   Path scores;
 
+  @Option(names = "--cost", paramLabel = "FILE", description = {"With --evaluator and --flops/--params: your network's cost model",
+      "(cost.json from qprune_torch.scores --cost-out; default: cost.json beside the mask)."})
+  Path cost;
+
   @Option(names = "--evaluator-timeout", defaultValue = "600", paramLabel = "SECONDS", description = "With --evaluator: the longest wait for one answer (default: ${DEFAULT-VALUE}).")
   double evaluatorTimeout;
 
@@ -87,10 +91,6 @@ public final class RefineCommand implements Callable<Integer> {
     Mask start = maskFile.mask();
     PrintWriter err = spec.commandLine().getErr();
     if (evaluator != null) {
-      if (cfg.budget() != null) {
-        throw new InvalidInputException("refine --evaluator keeps the mask's unit count; a " + cfg.budget().kind()
-            + " budget there is not implemented yet. Drop --flops/--params, or refine a unit-count mask.");
-      }
       if (common.model != null || common.cluster != null) {
         throw new InvalidInputException("--evaluator scores masks with its own process and network:"
             + " drop --model and --cluster");
@@ -98,12 +98,13 @@ public final class RefineCommand implements Callable<Integer> {
       if (!(evaluatorTimeout > 0)) {
         throw new InvalidInputException("--evaluator-timeout must be > 0 seconds, got " + evaluatorTimeout);
       }
-      return ExternalRefine.run(cfg, new ExternalRefine.Request(mask, scores, qubo, evaluator,
+      return ExternalRefine.run(cfg, new ExternalRefine.Request(mask, scores, qubo, cost, evaluator,
           java.time.Duration.ofMillis((long) (evaluatorTimeout * 1000)), out, resume, progress.noProgress),
           spec.commandLine().getOut(), err);
     }
-    if (scores != null) {
-      throw new InvalidInputException("--scores is for --evaluator (refining a mask of your own network)");
+    if (scores != null || cost != null) {
+      throw new InvalidInputException((scores != null ? "--scores" : "--cost") + " is for --evaluator (refining a"
+          + " mask of your own network); the shipped models' costs come from their structure");
     }
     Path quboFile = qubo != null ? qubo : mask.toAbsolutePath().getParent().resolve(PruneFiles.QUBO);
     Torch.configure(cfg.threads());

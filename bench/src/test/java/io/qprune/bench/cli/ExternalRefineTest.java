@@ -84,4 +84,39 @@ class ExternalRefineTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("Unit 7 is 'b:3'", "but 'c:3' for the evaluator");
   }
+
+  @Test
+  void underAFlopsBudgetEveryScoredMaskKeepsTheBudgetOfTheCostFile() throws Exception {
+    Path cost = dir.resolve("cost.json");
+    Files.writeString(cost, "{\"flops\": {\"constant\": 0, \"linear\": {\"a:0\": 3, \"a:1\": 1, \"a:2\": 4,"
+        + " \"a:3\": 1, \"b:0\": 5, \"b:1\": 9, \"b:2\": 2, \"b:3\": 6}, \"pairwise\": []}}");
+    Path pruned = dir.resolve("pf");
+    CliRun p = CliRun.main("prune", "--scores", dir.resolve("scores-in.json").toString(), "--flops", "0.5",
+        "--cost", cost.toString(), "--set", "budget_tolerance=0.1", "--out", pruned.toString());
+    assertThat(p.code()).as(p.err()).isZero();
+    String ids = "['a:0','a:1','a:2','a:3','b:0','b:1','b:2','b:3']";
+    Path out = dir.resolve("rf");
+    CliRun missing = CliRun.main("refine", "--mask", pruned.resolve("mask.json").toString(), "--evaluator",
+        evaluator(ids), "--flops", "0.5", "--set", "budget_tolerance=0.1", "--layers", "all", "--out", out.toString());
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).contains("cost.json").contains("--cost FILE");
+    CliRun r = CliRun.main("refine", "--mask", pruned.resolve("mask.json").toString(), "--evaluator", evaluator(ids),
+        "--flops", "0.5", "--set", "budget_tolerance=0.1", "--cost", cost.toString(), "--layers", "all",
+        "--budget", "40", "--plain", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode rep = JSON.readTree(Files.readString(out.resolve("report.json")));
+    assertThat(rep.at("/budget/kept_fraction_before").asDouble()).isBetween(0.45 - 1e-9, 0.5 + 1e-9);
+    assertThat(rep.at("/budget/kept_fraction_after").asDouble()).isBetween(0.45 - 1e-9, 0.5 + 1e-9);
+    assertThat(rep.at("/refined/val_after").asDouble()).isGreaterThanOrEqualTo(rep.at("/refined/val_before").asDouble());
+    // every mask the evaluator was asked about costs 14 or 15 of 31
+    int[] c = {3, 1, 4, 1, 5, 9, 2, 6};
+    for (String line : Files.readAllLines(out.resolve("refine-evaluations.txt"))) {
+      String bits = line.split(" ")[0];
+      int spent = 0;
+      for (int k = 0; k < bits.length(); k++) {
+        spent += (bits.charAt(k) - '0') * c[k];
+      }
+      assertThat(spent).as(line).isBetween(14, 15);
+    }
+  }
 }
