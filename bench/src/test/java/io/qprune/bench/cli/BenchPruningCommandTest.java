@@ -17,19 +17,32 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchPruningCommandTest {
   @TempDir Path dir;
 
-  @Test
-  void writesTablesSweepAndPlotWithExactKInEveryRun() throws Exception {
+  /** A tiny untrained grey Half-UNet saved as {@code name} in the temp folder. */
+  private Path tinyModel(String name, int width, long seed) {
     Torch.configure(1);
-    Path model = dir.resolve("tiny.qpm");
-    try (Denoiser m = Denoiser.create(new ModelSpec(Architecture.HALF_UNET, 8, 2, ColorMode.GREY), 3)) {
+    Path model = dir.resolve(name);
+    try (Denoiser m = Denoiser.create(new ModelSpec(Architecture.HALF_UNET, width, 2, ColorMode.GREY), seed)) {
       ModelFile.save(m, model);
     }
+    return model;
+  }
+
+  /** The small-calibration settings every run here uses, after {@code bench pruning --model model}. */
+  private static List<String> small(Path model, String... more) {
+    List<String> a = new java.util.ArrayList<>(List.of("bench", "pruning", "--model", model.toString(), "--val-crops",
+        "2", "--val-crop-size", "32", "--set", "calibration_crops=4", "--set", "calibration_size=16", "--set",
+        "pooled=4", "--set", "eval_photos=1", "--threads", "1", "-p", "num_reads=2"));
+    a.addAll(List.of(more));
+    return a;
+  }
+
+  @Test
+  void writesTablesSweepAndPlotWithExactKInEveryRun() throws Exception {
+    Path model = tinyModel("tiny.qpm", 8, 3);
     Path out = dir.resolve("bench");
-    CliRun r = CliRun.main("bench", "pruning", "--model", model.toString(), "--sparsities",
-        "0.25,0.5", "--seeds", "2", "--alphas", "0.5,1", "--betas", "0,0.1", "--val-crops", "2",
-        "--val-crop-size", "32", "--set", "calibration_crops=4", "--set", "calibration_size=16",
-        "--set", "pooled=4", "--set", "eval_photos=1", "--threads", "1", "-p", "num_reads=2", "--refine-layers", "all",
-        "--refine-budget", "6", "--set", "refine.optimizer_parameters={k: 4, k_top: 2}", "--out", out.toString());
+    CliRun r = CliRun.main(small(model, "--sparsities", "0.25,0.5", "--seeds", "2", "--alphas", "0.5,1", "--betas",
+        "0,0.1", "--refine-layers", "all", "--refine-budget", "6", "--set", "refine.optimizer_parameters={k: 4, k_top: 2}",
+        "--out", out.toString()).toArray(String[]::new));
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("| 0.25 | taylor |", "| 0.50 | hybrid |", "| 0.50 | hybrid+tt-all |",
         "Unpruned: test PSNR");
@@ -62,18 +75,11 @@ class BenchPruningCommandTest {
 
   @Test
   void underAFlopsBudgetTheRefinedRowsKeepTheBudget() throws Exception {
-    Torch.configure(1);
-    Path model = dir.resolve("tiny3.qpm");
-    try (Denoiser m = Denoiser.create(new ModelSpec(Architecture.HALF_UNET, 8, 2, ColorMode.GREY), 4)) {
-      ModelFile.save(m, model);
-    }
+    Path model = tinyModel("tiny3.qpm", 8, 4);
     Path out = dir.resolve("budget");
-    CliRun r = CliRun.main("bench", "pruning", "--model", model.toString(), "--budget", "flops", "--levels", "0.6",
-        "--methods", "hybrid", "--seeds", "1", "--alphas", "1", "--betas", "0", "--val-crops", "2",
-        "--val-crop-size", "32", "--set", "calibration_crops=4", "--set", "calibration_size=16",
-        "--set", "pooled=4", "--set", "eval_photos=1", "--set", "budget_tolerance=0.2", "--threads", "1",
-        "-p", "num_reads=2", "--refine-layers", "all", "--refine-budget", "12",
-        "--set", "refine.optimizer_parameters={k: 6, k_top: 2}", "--out", out.toString());
+    CliRun r = CliRun.main(small(model, "--budget", "flops", "--levels", "0.6", "--methods", "hybrid", "--seeds", "1",
+        "--alphas", "1", "--betas", "0", "--set", "budget_tolerance=0.2", "--refine-layers", "all", "--refine-budget",
+        "12", "--set", "refine.optimizer_parameters={k: 6, k_top: 2}", "--out", out.toString()).toArray(String[]::new));
     assertThat(r.code()).as(r.err()).isZero();
     List<String> runs = Files.readAllLines(out.resolve("runs.csv"));
     assertThat(runs).hasSize(1 + 1 + 2);
@@ -87,11 +93,7 @@ class BenchPruningCommandTest {
 
   @Test
   void theFineTuneOptionAddsSeparateRowsWithTheSameMask() throws Exception {
-    Torch.configure(1);
-    Path model = dir.resolve("tiny2.qpm");
-    try (Denoiser m = Denoiser.create(new ModelSpec(Architecture.HALF_UNET, 4, 2, ColorMode.GREY), 5)) {
-      ModelFile.save(m, model);
-    }
+    Path model = tinyModel("tiny2.qpm", 4, 5);
     Path out = dir.resolve("ft");
     CliRun r = CliRun.main("bench", "pruning", "--model", model.toString(), "--sparsities", "0.5",
         "--seeds", "1", "--methods", "taylor", "--no-tune", "--fine-tune", "3", "--fine-tune-lr",
