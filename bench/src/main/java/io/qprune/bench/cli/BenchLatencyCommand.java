@@ -22,7 +22,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -120,12 +119,7 @@ public final class BenchLatencyCommand implements Callable<Integer> {
       if (mask != null) {
         masks.put(mask.getFileName().toString(), MaskFile.readMask(mask));
       }
-      for (int size : sizes) {
-        if (size < 1 || size % m.spec().sizeMultiple() != 0) {
-          throw new InvalidInputException("--sizes: " + size + " is not a positive multiple of "
-              + m.spec().sizeMultiple() + " (the network's down-sampling factor)");
-        }
-      }
+      checkSizes(m);
       pw.printf(Locale.ROOT, "latency table (1 thread, %d²): %s%n", tableSize, cache);
       pw.flush();
       LatencyTable table = LatencyCosts.table(m, cache, 1, refresh, tableSize);
@@ -174,8 +168,8 @@ public final class BenchLatencyCommand implements Callable<Integer> {
   /** Prints one table line and returns its CSV/JSON row; the predictions are null where none is made. */
   private static Map<String, Object> row(PrintWriter pw, String name, int size, int threads, int kept, Cost c,
       Cost full, double[] times, double ref, Double tableMs, Double quadMs) {
-    double[] q = quartiles(times);
-    double min = Arrays.stream(times).min().orElseThrow();
+    double[] q = ForwardTimer.quartiles(times);
+    double min = ForwardTimer.min(times);
     pw.printf(Locale.ROOT, "%-22s %5d %4d %6d %6.1f%% %6.1f%% %10.2f %9.2f %8.2f %7.3f %9s %9s%n", name, size, threads,
         kept, 100 * c.paramsFraction(full), 100 * c.flopsFraction(full), q[1], q[2] - q[0], min, q[1] / ref,
         tableMs == null ? "-" : String.format(Locale.ROOT, "%.2f", tableMs),
@@ -213,12 +207,7 @@ public final class BenchLatencyCommand implements Callable<Integer> {
     Path dir = out == null ? runs : out;
     Files.createDirectories(dir);
     try (Denoiser m = modelOption.model == null ? ModelFile.loadDefault() : ModelFile.load(modelOption.model)) {
-      for (int size : sizes) {
-        if (size < 1 || size % m.spec().sizeMultiple() != 0) {
-          throw new InvalidInputException("--sizes: " + size + " is not a positive multiple of "
-              + m.spec().sizeMultiple() + " (the network's down-sampling factor)");
-        }
-      }
+      checkSizes(m);
       for (int size : sizes) {
         for (int t : threads) {
           MeasuredLatency.Setting s = new MeasuredLatency.Setting(size, t, repeats);
@@ -244,12 +233,17 @@ public final class BenchLatencyCommand implements Callable<Integer> {
     return ForwardTimer.time(nets, new Shape(1, m.spec().color().channels(), size, size), repeats);
   }
 
-  static double[] quartiles(double[] v) {
-    return ForwardTimer.quartiles(v);
+  private void checkSizes(Denoiser m) {
+    for (int size : sizes) {
+      if (size < 1 || size % m.spec().sizeMultiple() != 0) {
+        throw new InvalidInputException("--sizes: " + size + " is not a positive multiple of "
+            + m.spec().sizeMultiple() + " (the network's down-sampling factor)");
+      }
+    }
   }
 
   private static double median(double[] v) {
-    return quartiles(v)[1];
+    return ForwardTimer.quartiles(v)[1];
   }
 
   private void write(List<Map<String, Object>> rows, LatencyTable table) throws Exception {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qprune.api.InvalidInputException;
 import io.qprune.api.Qubo;
-import io.qprune.formulation.capacity.LayerGuards;
 import io.qprune.formulation.cost.CostFiles;
 import io.qprune.formulation.prune.io.PruneFiles;
 import io.qprune.formulation.eval.ExternalEvaluator;
@@ -13,6 +12,7 @@ import io.qprune.formulation.importance.UnitLayout;
 import io.qprune.formulation.importance.io.ScoreFiles;
 import io.qprune.formulation.model.Mask;
 import io.qprune.formulation.prune.PruneConfig;
+import io.qprune.formulation.prune.PruneRun;
 import io.qprune.formulation.refine.Refined;
 import io.qprune.formulation.refine.Refiner;
 import io.qprune.formulation.prune.io.MaskFile;
@@ -62,8 +62,7 @@ final class ExternalRefine {
         throw new InvalidInputException("No QUBO at " + quboFile + ": refining under a budget needs the QUBO the mask"
             + " came from (it guides the budget repair); give --qubo FILE");
       }
-      limit = new Refiner.CostLimit(CostFiles.read(costFile, cfg.budget().kind(), layout), cfg.budget(),
-          LayerGuards.of(layout, cfg.settings().minUnitsPerLayer(), cfg.settings().maxLayerPrune()));
+      limit = PruneRun.costLimit(CostFiles.read(costFile, cfg.budget().kind(), layout), cfg.settings(), layout);
     }
     Files.createDirectories(q.out());
     err.println("starting the evaluator: " + q.evaluator());

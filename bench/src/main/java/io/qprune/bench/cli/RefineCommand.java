@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
     header = "Refine a pruning mask against validation PSNR with TT optimisation (PROTES).",
     description = {"TT refinement: re-optimise the units of the L layers closest to the QUBO's decision"
         + " boundary against validation PSNR with a black-box optimiser (PROTES), keeping their count,"
-        + " so global sparsity is unchanged (with --flops/--params: every scored mask keeps that budget instead). Checkpoints into --out; --resume continues a killed run."
+        + " so global sparsity is unchanged (with --flops/--params: every scored mask keeps that budget"
+        + " instead). Checkpoints into --out; --resume continues a killed run."
         + " With --evaluator, against the metric of your own process (a network pruned with --scores)."})
 public final class RefineCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -1,6 +1,10 @@
 package io.qprune.bench.pruning;
 
 import ai.djl.ndarray.types.Shape;
+import io.qprune.api.InvalidInputException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.qprune.api.io.AtomicFiles;
 import io.qprune.bench.latency.ForwardTimer;
 import io.qprune.bench.report.ChartFiles;
@@ -30,6 +34,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * a forward-only process, with the CPU's own kernels.
  */
 public final class MeasuredLatency {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   /** The file of every run's mask that {@code bench pruning} writes. */
   public static final String MASKS = "masks.json";
 
@@ -38,8 +44,7 @@ public final class MeasuredLatency {
 
   /** Writes {@code dir/masks.json}: the unpruned network first, then every run with a mask. */
   public static void writeRuns(Path dir, RunRow unpruned, List<RunRow> rows) {
-    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-    com.fasterxml.jackson.databind.node.ArrayNode a = json.createArrayNode();
+    ArrayNode a = JSON.createArrayNode();
     List<RunRow> all = new ArrayList<>();
     all.add(unpruned);
     rows.stream().filter(r -> r.mask() != null).forEach(all::add);
@@ -56,14 +61,14 @@ public final class MeasuredLatency {
 
   /** Reads a {@code masks.json}; errors name the file and the entry. */
   public static List<Run> readRuns(Path file) {
-    com.fasterxml.jackson.databind.JsonNode root;
+    JsonNode root;
     try {
-      root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
+      root = JSON.readTree(file.toFile());
     } catch (java.io.IOException e) {
-      throw new io.qprune.api.InvalidInputException("Cannot read " + file + ": " + e.getMessage(), e);
+      throw new InvalidInputException("Cannot read " + file + ": " + e.getMessage(), e);
     }
     if (root == null || !root.isArray() || root.isEmpty()) {
-      throw new io.qprune.api.InvalidInputException(file + ": expected a non-empty JSON array of runs (from"
+      throw new InvalidInputException(file + ": expected a non-empty JSON array of runs (from"
           + " `qprune bench pruning`)");
     }
     List<Run> out = new ArrayList<>();
@@ -71,13 +76,13 @@ public final class MeasuredLatency {
       var o = root.get(i);
       var kept = o.get("kept");
       if (!o.hasNonNull("method") || kept == null || !kept.isArray() || kept.isEmpty()) {
-        throw new io.qprune.api.InvalidInputException(file + ": run " + i + " needs 'method' and a non-empty 'kept' list");
+        throw new InvalidInputException(file + ": run " + i + " needs 'method' and a non-empty 'kept' list");
       }
       int[] bits = new int[kept.size()];
       for (int j = 0; j < bits.length; j++) {
         int b = kept.get(j).asInt(-1);
         if (b != 0 && b != 1) {
-          throw new io.qprune.api.InvalidInputException(file + ": run " + i + " kept[" + j + "] is " + kept.get(j)
+          throw new InvalidInputException(file + ": run " + i + " kept[" + j + "] is " + kept.get(j)
               + ", not 0 or 1");
         }
         bits[j] = b;
@@ -103,16 +108,16 @@ public final class MeasuredLatency {
   public static List<Row> measure(Denoiser model, List<Run> runs, Setting s, PrintWriter err) {
     int n = model.units().size();
     List<Run> timed = new ArrayList<>();
-    timed.add(new Run("unpruned", 0, 0, 1, Double.NaN, Mask.all(n)));
+    double unprunedPsnr = runs.stream().filter(r -> r.method().equals("unpruned")).mapToDouble(Run::testPsnr)
+        .findFirst().orElse(Double.NaN);
+    timed.add(new Run("unpruned", 0, 0, 1, unprunedPsnr, Mask.all(n)));
     for (Run r : runs) {
       if (r.mask().size() != n) {
-        throw new io.qprune.api.InvalidInputException("Run " + r.method() + " seed " + r.seed() + " has a mask of "
+        throw new InvalidInputException("Run " + r.method() + " seed " + r.seed() + " has a mask of "
             + r.mask().size() + " units; the model has " + n);
       }
-      if (r.mask().kept() > 0 && !r.method().equals("unpruned")) {
+      if (!r.method().equals("unpruned") && r.mask().kept() > 0) {
         timed.add(r);
-      } else if (r.method().equals("unpruned")) {
-        timed.set(0, new Run("unpruned", 0, 0, 1, r.testPsnr(), Mask.all(n)));
       }
     }
     List<SlimDenoiser> slims = new ArrayList<>();

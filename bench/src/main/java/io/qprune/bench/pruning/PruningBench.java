@@ -10,7 +10,6 @@ import io.qprune.formulation.data.Split;
 import io.qprune.formulation.eval.EvalReport;
 import io.qprune.formulation.eval.Evaluation;
 import io.qprune.formulation.eval.MaskEvaluator;
-import io.qprune.formulation.capacity.LayerGuards;
 import io.qprune.formulation.importance.ScoreSet;
 import io.qprune.formulation.importance.UnitLayout;
 import io.qprune.formulation.cost.Budget;
@@ -189,10 +188,8 @@ public final class PruningBench {
       List<NoisyPair> test, Cost full) {
     RefineSettings rs = cfg.refine().with("enabled", true).with("layers", layers)
         .with("budget", options.refineBudget());
-    Refiner.CostLimit limit = s.budget() == null ? null : new Refiner.CostLimit(cost, s.budget(),
-        LayerGuards.of(UnitLayout.of(model), s.minUnitsPerLayer(), s.maxLayerPrune()));
-    Refined r = new Refiner(rs, row.seed()).withBudget(limit).run(val, model.layers(), p.qubo(), row.mask(), null,
-        false, (i, e, b, best) -> { });
+    Refined r = new Refiner(rs, row.seed()).withBudget(PruneRun.costLimit(cost, s, UnitLayout.of(model)))
+        .run(val, model.layers(), p.qubo(), row.mask(), null, false, (i, e, b, best) -> { });
     boolean exact = s.budget() == null ? row.exactK() : s.budget().within(cost.value(r.mask()), cost.total());
     long t = System.nanoTime();
     model.setMask(r.mask());

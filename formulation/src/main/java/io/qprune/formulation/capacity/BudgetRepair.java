@@ -16,6 +16,8 @@ import io.qprune.formulation.cost.MaskCost;
 public final class BudgetRepair {
   private final Qubo qubo;
   private final MaskCost cost;
+  private final Budget budget;
+  private final double full;
   private final double limit;
   private final double floor;
   private final LayerGuards guards;
@@ -34,7 +36,8 @@ public final class BudgetRepair {
     }
     this.qubo = qubo.toBinary();
     this.cost = cost;
-    double full = cost.total();
+    this.budget = budget;
+    this.full = cost.total();
     this.limit = budget.limit(full);
     this.floor = budget.floor(full);
     this.guards = guards;
@@ -43,8 +46,7 @@ public final class BudgetRepair {
 
   /** Whether {@code keep} lies in the window (with the budget's rounding slack) and within the guards. */
   public boolean feasible(boolean[] keep) {
-    double c = cost.value(keep);
-    return c <= limit * (1 + 1e-12) && c >= floor * (1 - 1e-12) && guards.satisfiedBy(keep);
+    return budget.within(cost.value(keep), full) && guards.satisfiedBy(keep);
   }
 
   /**
@@ -64,10 +66,5 @@ public final class BudgetRepair {
   /** The most a mask may cost. */
   public double limit() {
     return limit;
-  }
-
-  /** The least a mask should cost. */
-  public double floor() {
-    return floor;
   }
 }

@@ -24,11 +24,7 @@ public interface MaskCost {
 
   /** The cost of {@code mask}. */
   default double value(Mask mask) {
-    boolean[] keep = new boolean[mask.size()];
-    for (int i = 0; i < keep.length; i++) {
-      keep[i] = mask.keeps(i);
-    }
-    return value(keep);
+    return value(mask.toKeep());
   }
 
   /** The cost of keeping every unit. */

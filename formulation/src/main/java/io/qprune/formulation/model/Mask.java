@@ -95,6 +95,15 @@ public final class Mask {
     return new Mask(b, size);
   }
 
+  /** One flag per unit, true where it is kept. */
+  public boolean[] toKeep() {
+    boolean[] keep = new boolean[size];
+    for (int i = 0; i < size; i++) {
+      keep[i] = bits.get(i);
+    }
+    return keep;
+  }
+
   /** One 0/1 int per unit. */
   public int[] toBits() {
     int[] v = new int[size];

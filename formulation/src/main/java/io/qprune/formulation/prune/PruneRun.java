@@ -10,7 +10,6 @@ import io.qprune.formulation.eval.EvalReport;
 import io.qprune.formulation.eval.Evaluation;
 import io.qprune.formulation.importance.Calibrator;
 import io.qprune.formulation.importance.ScoreSet;
-import io.qprune.formulation.capacity.LayerGuards;
 import io.qprune.formulation.cost.Budget;
 import io.qprune.formulation.importance.UnitLayout;
 import io.qprune.formulation.cost.MaskCost;
@@ -251,12 +250,12 @@ public final class PruneRun {
    * per-layer guards), or null without a budget (the refinement then keeps the unit count).
    */
   public static Refiner.CostLimit costLimit(Denoiser model, PruneConfig cfg) {
-    if (cfg.budget() == null) {
-      return null;
-    }
-    PruneSettings s = cfg.settings();
-    return new Refiner.CostLimit(costOf(model, cfg), cfg.budget(),
-        LayerGuards.of(UnitLayout.of(model), s.minUnitsPerLayer(), s.maxLayerPrune()));
+    return costLimit(costOf(model, cfg), cfg.settings(), UnitLayout.of(model));
+  }
+
+  /** The settings' budget of {@code cost} with their guards over {@code layout}, or null without a budget. */
+  public static Refiner.CostLimit costLimit(MaskCost cost, PruneSettings s, UnitLayout layout) {
+    return s.budget() == null ? null : new Refiner.CostLimit(cost, s.budget(), s.guards(layout));
   }
 
   /**

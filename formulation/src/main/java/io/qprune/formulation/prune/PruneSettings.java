@@ -2,8 +2,10 @@ package io.qprune.formulation.prune;
 
 import io.qprune.api.InvalidInputException;
 import io.qprune.formulation.capacity.CapacityOptions;
+import io.qprune.formulation.capacity.LayerGuards;
 import io.qprune.formulation.cost.Budget;
 import io.qprune.formulation.importance.Normalisation;
+import io.qprune.formulation.importance.UnitLayout;
 import io.qprune.formulation.qubo.HybridQubo;
 
 /**
@@ -63,5 +65,10 @@ public record PruneSettings(Method method, double sparsity, double alpha, double
   public PruneSettings withAlphaBeta(double a, double b) {
     return new PruneSettings(method, sparsity, a, b, redundancy, normalisation, minUnitsPerLayer,
         maxLayerPrune, capacity, budget);
+  }
+
+  /** The per-layer guards these settings put on a mask of {@code layout}'s units. */
+  public LayerGuards guards(UnitLayout layout) {
+    return LayerGuards.of(layout, minUnitsPerLayer(), maxLayerPrune());
   }
 }

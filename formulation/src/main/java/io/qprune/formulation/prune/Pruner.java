@@ -60,7 +60,7 @@ public final class Pruner {
     }
     int n = scores.layout().size();
     int k = s.keep(n);
-    LayerGuards guards = LayerGuards.of(scores.layout(), s.minUnitsPerLayer(), s.maxLayerPrune());
+    LayerGuards guards = s.guards(scores.layout());
     long t0 = System.nanoTime();
     if (s.method() == Method.TAYLOR || s.method() == Method.L1 || s.method() == Method.FISHER) {
       boolean[] keep = TopK.select(scores.normalised(ranking(s.method()), s.normalisation()), k, guards);
@@ -93,7 +93,7 @@ public final class Pruner {
       throw new InvalidInputException("The " + cost.name() + " cost covers " + cost.size()
           + " units, the scores " + n);
     }
-    LayerGuards guards = LayerGuards.of(scores.layout(), s.minUnitsPerLayer(), s.maxLayerPrune());
+    LayerGuards guards = s.guards(scores.layout());
     long t0 = System.nanoTime();
     double full = cost.total();
     switch (s.method()) {

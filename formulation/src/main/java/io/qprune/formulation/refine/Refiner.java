@@ -115,10 +115,9 @@ public final class Refiner {
     BudgetRepair repair = new BudgetRepair(qubo, cost, limit.budget(), limit.guards(), movable);
     int[] startPoint = sub.startPoint();
     return sub.withRepair(x -> {
-      boolean[] keep = toKeep(sub.expand(x));
       boolean[] fixed;
       try {
-        fixed = repair.repair(keep);
+        fixed = repair.repair(sub.expand(x).toKeep());
       } catch (InvalidInputException e) { // the free units cannot bring it under the limit: score the start
         return startPoint.clone();
       }
@@ -128,14 +127,6 @@ public final class Refiner {
       }
       return y;
     });
-  }
-
-  private static boolean[] toKeep(Mask m) {
-    boolean[] keep = new boolean[m.size()];
-    for (int i = 0; i < keep.length; i++) {
-      keep[i] = m.keeps(i);
-    }
-    return keep;
   }
 
   /**
