@@ -4,10 +4,12 @@ import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qprune.api.InvalidInputException;
 import io.qprune.api.io.AtomicFiles;
-import io.qprune.bench.latency.ForwardTimer;
+import io.qprune.formulation.cost.ForwardTimer;
 import io.qprune.bench.latency.LatencyMasks;
 import io.qprune.bench.pruning.MeasuredLatency;
 import io.qprune.formulation.cost.LatencyCosts;
+import io.qprune.formulation.cost.LatencyFit;
+import io.qprune.formulation.cost.MaskCost;
 import io.qprune.formulation.cost.LatencyTable;
 import io.qprune.formulation.cost.QuadraticCost;
 import io.qprune.formulation.model.Cost;
@@ -74,8 +76,15 @@ public final class BenchLatencyCommand implements Callable<Integer> {
   @Option(names = "--table-size", defaultValue = "256", description = "Input side the latency table is measured at (default: ${DEFAULT-VALUE}).")
   int tableSize;
 
-  @Option(names = "--refresh", description = "Measure the latency table again even if the cache matches.")
+  @Option(names = "--refresh", description = "Measure the latency table (and with --fit, the fit) again even if the cache matches.")
   boolean refresh;
+
+  @Option(names = "--fit", description = {"Also measure (or load) the whole-network latency fit that --latency budgets use",
+      "(1 thread, 256², the CPU's own kernels) and show what it predicts beside what is measured."})
+  boolean fit;
+
+  @Option(names = "--fit-cache", paramLabel = "FILE", description = "Where the latency fit is cached (default: ~/.cache/qprune/latency-fit-*.json, the file prune reads).")
+  Path fitCache;
 
   @Option(names = "--runs", paramLabel = "DIR", description = {"Time every run of a `bench pruning` output folder instead",
       "(its masks.json, exported, beside the unpruned network) for each --sizes × --threads; writes",
@@ -96,6 +105,9 @@ public final class BenchLatencyCommand implements Callable<Integer> {
     }
     Torch.configure(1);
     PrintWriter pw = spec.commandLine().getOut();
+    if (fitCache != null && !fit) {
+      throw new InvalidInputException("--fit-cache is only used with --fit");
+    }
     if (runs != null) {
       return timeRuns(pw);
     }
@@ -124,10 +136,11 @@ public final class BenchLatencyCommand implements Callable<Integer> {
       pw.flush();
       LatencyTable table = LatencyCosts.table(m, cache, 1, refresh, tableSize);
       QuadraticCost quad = LatencyCosts.quadratic(m, table);
+      MaskCost fitted = fit ? latencyFit(m, pw).cost(m) : null;
       Cost full = m.fullCost();
       List<Map<String, Object>> rows = new ArrayList<>();
-      pw.printf(Locale.ROOT, "%-22s %5s %4s %6s %7s %7s %10s %9s %8s %7s %9s %9s%n", "mask", "size", "thr", "units",
-          "params", "FLOPs", "median ms", "IQR ms", "min ms", "ratio", "table ms", "quad ms");
+      pw.printf(Locale.ROOT, "%-22s %5s %4s %6s %7s %7s %10s %9s %8s %7s %9s %9s %9s%n", "mask", "size", "thr", "units",
+          "params", "FLOPs", "median ms", "IQR ms", "min ms", "ratio", "table ms", "quad ms", "fit ms");
       for (int t : threads) {
         int before = Torch.setThreads(t);
         try {
@@ -138,14 +151,15 @@ public final class BenchLatencyCommand implements Callable<Integer> {
               Mask k = e.getValue();
               boolean predicted = t == 1 && size == tableSize;
               rows.add(row(pw, e.getKey(), size, t, k.kept(), m.cost(k), full, times.get(e.getKey()), ref,
-                  predicted ? LatencyCosts.predictMs(m, table, k) : null, predicted ? quad.value(k) : null));
+                  predicted ? LatencyCosts.predictMs(m, table, k) : null, predicted ? quad.value(k) : null,
+                  fitted != null && predicted ? fitted.value(k) : null));
             }
             for (int i = 0; i < slims.size(); i++) {
               SlimDenoiser sd = slims.get(i);
               String name = slimName(i);
               int kept = sd.keptUnits().stream().mapToInt(u -> u.length).sum();
               rows.add(row(pw, name, size, t, kept, new Cost(sd.params(), sd.flopsPerPixel()), full, times.get(name), ref,
-                  null, null));
+                  null, null, null));
             }
           }
         } finally {
@@ -167,13 +181,14 @@ public final class BenchLatencyCommand implements Callable<Integer> {
 
   /** Prints one table line and returns its CSV/JSON row; the predictions are null where none is made. */
   private static Map<String, Object> row(PrintWriter pw, String name, int size, int threads, int kept, Cost c,
-      Cost full, double[] times, double ref, Double tableMs, Double quadMs) {
+      Cost full, double[] times, double ref, Double tableMs, Double quadMs, Double fitMs) {
     double[] q = ForwardTimer.quartiles(times);
     double min = ForwardTimer.min(times);
-    pw.printf(Locale.ROOT, "%-22s %5d %4d %6d %6.1f%% %6.1f%% %10.2f %9.2f %8.2f %7.3f %9s %9s%n", name, size, threads,
+    pw.printf(Locale.ROOT, "%-22s %5d %4d %6d %6.1f%% %6.1f%% %10.2f %9.2f %8.2f %7.3f %9s %9s %9s%n", name, size, threads,
         kept, 100 * c.paramsFraction(full), 100 * c.flopsFraction(full), q[1], q[2] - q[0], min, q[1] / ref,
         tableMs == null ? "-" : String.format(Locale.ROOT, "%.2f", tableMs),
-        quadMs == null ? "-" : String.format(Locale.ROOT, "%.2f", quadMs));
+        quadMs == null ? "-" : String.format(Locale.ROOT, "%.2f", quadMs),
+        fitMs == null ? "-" : String.format(Locale.ROOT, "%.2f", fitMs));
     pw.flush();
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("mask", name);
@@ -191,6 +206,7 @@ public final class BenchLatencyCommand implements Callable<Integer> {
     row.put("ratio_to_unpruned", q[1] / ref);
     row.put("table_ms", tableMs);
     row.put("quadratic_ms", quadMs);
+    row.put("fit_ms", fitMs);
     return row;
   }
 
@@ -208,10 +224,11 @@ public final class BenchLatencyCommand implements Callable<Integer> {
     Files.createDirectories(dir);
     try (Denoiser m = modelOption.model == null ? ModelFile.loadDefault() : ModelFile.load(modelOption.model)) {
       checkSizes(m);
+      MaskCost fitted = fit ? latencyFit(m, pw).cost(m) : null;
       for (int size : sizes) {
         for (int t : threads) {
           MeasuredLatency.Setting s = new MeasuredLatency.Setting(size, t, repeats);
-          List<MeasuredLatency.Row> rows = MeasuredLatency.measure(m, list, s, spec.commandLine().getErr());
+          List<MeasuredLatency.Row> rows = MeasuredLatency.measure(m, list, s, spec.commandLine().getErr(), fitted);
           MeasuredLatency.write(dir, rows, s);
           pw.print(MeasuredLatency.markdown(rows, s));
           pw.printf(Locale.ROOT, "wrote %s/%s.csv, .md, psnr-vs-%s.png/.svg%n%n", dir, MeasuredLatency.stem(s),
@@ -221,6 +238,18 @@ public final class BenchLatencyCommand implements Callable<Integer> {
       }
     }
     return ExitCodes.OK;
+  }
+
+  /** The latency fit from {@code --fit-cache} (or the default cache), measured when it does not match. */
+  private LatencyFit latencyFit(Denoiser m, PrintWriter pw) {
+    Path file = fitCache != null ? fitCache : LatencyFit.defaultCache(m, 1, LatencyCosts.DEFAULT_SIZE);
+    pw.printf(Locale.ROOT, "latency fit (1 thread, %d², whole network): %s%n", LatencyCosts.DEFAULT_SIZE, file);
+    pw.flush();
+    LatencyFit f = LatencyFit.forModel(m, file, 1, LatencyCosts.DEFAULT_SIZE, refresh, true);
+    pw.printf(Locale.ROOT, "latency fit (oneDNN kernels %s): unpruned %.2f ms; relative RMS error %.3f on its %s masks,"
+        + " %.3f on held-out ones%n", f.kernels(), f.fullMs(), f.fitRelRms(), f.key().get("samples"), f.holdoutRelRms());
+    pw.flush();
+    return f;
   }
 
   /** Runs every mask and slim file once per round, so all see the same machine state ({@link ForwardTimer}). */

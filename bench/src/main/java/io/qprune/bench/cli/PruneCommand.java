@@ -87,6 +87,11 @@ public final class PruneCommand implements Callable<Integer> {
     o.printf(Locale.ROOT, "%s: kept %d of %d units (sparsity %.3f), params %.1f %%, FLOPs %.1f %%%n",
         cfg.settings().method(), r.mask().kept(), r.mask().size(), r.mask().sparsity(),
         100 * r.figure("/cost/params_fraction"), 100 * r.figure("/cost/flops_fraction"));
+    if (r.report().has("latency")) {
+      o.printf(Locale.ROOT, "latency (predicted by the fit on this machine, 1 thread, 256²): %.1f %% of the unpruned"
+          + " (%.1f of %.1f ms); measure it with `qprune bench latency`%n", 100 * r.figure("/latency/predicted_fraction"),
+          r.figure("/latency/predicted_ms"), r.figure("/latency/predicted_unpruned_ms"));
+    }
     printEmbedding(o, r);
     if (r.report().has("test_before_refine")) {
       o.printf(Locale.ROOT, "before refinement: validation PSNR %.3f dB, test PSNR %.3f dB%n",

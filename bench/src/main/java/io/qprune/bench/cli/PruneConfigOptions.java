@@ -44,6 +44,10 @@ public final class PruneConfigOptions {
   @Option(names = "--params", paramLabel = "F", description = "Prune to a parameter budget: keep at most the fraction F of the unpruned network's parameters.")
   Double paramsBudget;
 
+  @Option(names = "--latency", paramLabel = "F", description = {"Prune to a latency budget: at most the fraction F of the unpruned network's latency",
+      "measured on this machine (Half-UNet, 1 thread, 256²; fitted once and cached). Beside --flops/--params: a cap."})
+  Double latency;
+
   @Option(names = "--compensation", description = "Bias compensation (Half-UNet): fold each pruned unit's calibration mean into its consumers' biases (config key bias_compensation).")
   boolean compensation;
 
@@ -79,6 +83,7 @@ public final class PruneConfigOptions {
     c = method == null ? c : c.with("method", method.toString());
     c = flops == null ? c : c.with("flops", flops);
     c = paramsBudget == null ? c : c.with("params", paramsBudget);
+    c = latency == null ? c : c.with("latency", latency);
     c = alpha == null ? c : c.with("alpha", alpha);
     c = beta == null ? c : c.with("beta", beta);
     c = seed == null ? c : c.with("seed", seed);

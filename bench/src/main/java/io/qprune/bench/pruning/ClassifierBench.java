@@ -65,6 +65,10 @@ public final class ClassifierBench {
   public Outcome run() {
     LabelledImages val = data.validation().slice(0, Math.min(valImages, data.validation().count()),
         "validation[0:" + Math.min(valImages, data.validation().count()) + "]");
+    if (options.budget() == CostKind.LATENCY) {
+      throw new io.qprune.api.InvalidInputException("--budget latency is fitted for the Half-UNet denoiser only;"
+          + " for the classifier use flops or params");
+    }
     QuadraticCost flops = ClassifierPruneRun.cost(model, CostKind.FLOPS);
     QuadraticCost params = ClassifierPruneRun.cost(model, CostKind.PARAMS);
     QuadraticCost cost = options.budget() == null ? null : options.budget() == CostKind.FLOPS ? flops : params;

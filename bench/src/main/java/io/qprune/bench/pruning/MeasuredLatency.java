@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.qprune.api.io.AtomicFiles;
-import io.qprune.bench.latency.ForwardTimer;
+import io.qprune.formulation.cost.ForwardTimer;
+import io.qprune.formulation.cost.MaskCost;
 import io.qprune.bench.report.ChartFiles;
 import io.qprune.formulation.model.Denoiser;
 import io.qprune.formulation.model.Mask;
@@ -92,9 +93,12 @@ public final class MeasuredLatency {
     }
     return out;
   }
-  /** One run's latency: median (q1, q3, min) ms and the ratio of medians to the unpruned network's. */
+  /**
+   * One run's latency: median (q1, q3, min) ms, the ratio of medians to the unpruned network's, and
+   * the ratio the latency fit predicts (NaN without one).
+   */
   public record Row(String method, double level, long seed, int kept, double flopsFraction, double testPsnr,
-      double medianMs, double q1Ms, double q3Ms, double minMs, double ratio) {}
+      double medianMs, double q1Ms, double q3Ms, double minMs, double ratio, double predicted) {}
 
   /** The measurement's setting: input side, PyTorch threads, timed rounds. */
   public record Setting(int size, int threads, int repeats) {}
@@ -103,9 +107,10 @@ public final class MeasuredLatency {
 
   /**
    * Times the runs' masks on {@code model} beside the unpruned network (every unit, exported the
-   * same way), which is the first row returned; runs keeping no unit are left out.
+   * same way), which is the first row returned; runs keeping no unit are left out. With a latency
+   * {@code fit} (null: none), each row also has the ratio it predicts.
    */
-  public static List<Row> measure(Denoiser model, List<Run> runs, Setting s, PrintWriter err) {
+  public static List<Row> measure(Denoiser model, List<Run> runs, Setting s, PrintWriter err, MaskCost fit) {
     int n = model.units().size();
     List<Run> timed = new ArrayList<>();
     double unprunedPsnr = runs.stream().filter(r -> r.method().equals("unpruned")).mapToDouble(Run::testPsnr)
@@ -140,8 +145,9 @@ public final class MeasuredLatency {
         Run r = timed.get(i);
         double[] t = ms.get(Integer.toString(i));
         double[] q = ForwardTimer.quartiles(t);
+        double predicted = fit == null ? Double.NaN : fit.value(r.mask()) / fit.total();
         out.add(new Row(r.method(), r.level(), r.seed(), r.mask().kept(), r.flopsFraction(), r.testPsnr(), q[1], q[0],
-            q[2], ForwardTimer.min(t), q[1] / ref));
+            q[2], ForwardTimer.min(t), q[1] / ref, predicted));
       }
       return out;
     } finally {
@@ -161,22 +167,27 @@ public final class MeasuredLatency {
         + " thread%s, median of %d interleaved runs each); unpruned (every unit, exported the same way): %.2f ms"
         + " (q1 %.2f, q3 %.2f, min %.2f).%n%n", s.size(), s.threads(), s.threads() == 1 ? "" : "s", s.repeats(),
         u.medianMs(), u.q1Ms(), u.q3Ms(), u.minMs()));
-    b.append("| level | method | runs | FLOPs | test PSNR (dB) | median ms | latency / unpruned |\n");
-    b.append("|---|---|---|---|---|---|---|\n");
+    boolean fitted = !Double.isNaN(u.predicted());
+    b.append("| level | method | runs | FLOPs | test PSNR (dB) | median ms | latency / unpruned |"
+        + (fitted ? " predicted by the fit |" : "") + "\n");
+    b.append("|---|---|---|---|---|---|---|" + (fitted ? "---|" : "") + "\n");
     groups.forEach((k, g) -> {
       SummaryStatistics ratio = new SummaryStatistics();
       SummaryStatistics ms = new SummaryStatistics();
       SummaryStatistics psnr = new SummaryStatistics();
       SummaryStatistics flops = new SummaryStatistics();
+      SummaryStatistics predicted = new SummaryStatistics();
       g.forEach(r -> {
+        predicted.addValue(r.predicted());
         ratio.addValue(r.ratio());
         ms.addValue(r.medianMs());
         psnr.addValue(r.testPsnr());
         flops.addValue(r.flopsFraction());
       });
-      b.append(String.format(Locale.ROOT, "| %.2f | %s | %d | %.1f %% | %.3f | %.2f | %.3f ± %.3f |%n", g.get(0).level(),
+      b.append(String.format(Locale.ROOT, "| %.2f | %s | %d | %.1f %% | %.3f | %.2f | %.3f ± %.3f |%s%n", g.get(0).level(),
           g.get(0).method(), g.size(), 100 * flops.getMean(), psnr.getMean(), ms.getMean(), ratio.getMean(),
-          g.size() > 1 ? ratio.getStandardDeviation() : 0));
+          g.size() > 1 ? ratio.getStandardDeviation() : 0,
+          fitted ? String.format(Locale.ROOT, " %.3f |", predicted.getMean()) : ""));
     });
     return b.toString();
   }
@@ -189,11 +200,12 @@ public final class MeasuredLatency {
   /** Writes {@code <stem>.csv}, {@code <stem>.md} and {@code psnr-vs-<stem>.png/.svg} into {@code dir}. */
   public static void write(Path dir, List<Row> rows, Setting s) {
     StringBuilder csv = new StringBuilder("method,level,seed,kept_units,flops_fraction,test_psnr,median_ms,q1_ms,"
-        + "q3_ms,min_ms,ratio_to_unpruned,size,threads,repeats\n");
+        + "q3_ms,min_ms,ratio_to_unpruned,predicted_ratio,size,threads,repeats\n");
     for (Row r : rows) {
-      csv.append(String.format(Locale.ROOT, "%s,%.4g,%d,%d,%.6g,%.6g,%.4f,%.4f,%.4f,%.4f,%.5f,%d,%d,%d%n", r.method(),
+      csv.append(String.format(Locale.ROOT, "%s,%.4g,%d,%d,%.6g,%.6g,%.4f,%.4f,%.4f,%.4f,%.5f,%s,%d,%d,%d%n", r.method(),
           r.level(), r.seed(), r.kept(), r.flopsFraction(), r.testPsnr(), r.medianMs(), r.q1Ms(), r.q3Ms(), r.minMs(),
-          r.ratio(), s.size(), s.threads(), s.repeats()));
+          r.ratio(), Double.isNaN(r.predicted()) ? "" : String.format(Locale.ROOT, "%.5f", r.predicted()), s.size(),
+          s.threads(), s.repeats()));
     }
     AtomicFiles.writeString(dir.resolve(stem(s) + ".csv"), csv.toString());
     AtomicFiles.writeString(dir.resolve(stem(s) + ".md"), markdown(rows, s));

@@ -13,6 +13,7 @@ import io.qprune.formulation.eval.MaskEvaluator;
 import io.qprune.formulation.importance.ScoreSet;
 import io.qprune.formulation.importance.UnitLayout;
 import io.qprune.formulation.cost.Budget;
+import io.qprune.formulation.cost.CappedCost;
 import io.qprune.formulation.cost.MaskCost;
 import io.qprune.formulation.cost.NetworkCosts;
 import io.qprune.formulation.model.Cost;
@@ -76,7 +77,13 @@ public final class PruningBench {
         options.valCrops(), options.valCropSize(), noise, base.evalSeed());
     Mask all = Mask.all(model.units().size());
     Cost full = model.fullCost();
-    cost = options.budget() == null ? null : NetworkCosts.of(model.spec(), options.budget());
+    boolean latency = options.budget() == io.qprune.formulation.cost.CostKind.LATENCY;
+    cost = options.budget() == null ? null : latency ? PruneRun.latencyFit(model, base).cost(model)
+        : NetworkCosts.of(model.spec(), options.budget());
+    if (cost != null && !latency && base.latency() != null) { // a latency cap beside the flops/params levels
+      cost = new CappedCost(cost, List.of(new CappedCost.Cap(PruneRun.latencyFit(model, base).cost(model),
+          base.latency())));
+    }
     List<RunRow> rows = new ArrayList<>();
     List<SweepPoint> sweep = new ArrayList<>();
     Map<String, double[]> tuned = new HashMap<>();
@@ -161,7 +168,7 @@ public final class PruningBench {
     long t;
     Mask mask = p.selection().mask();
     boolean exact = s.budget() == null ? mask.kept() == s.keep(mask.size())
-        : s.budget().within(cost.value(mask), cost.total());
+        : s.budget().within(cost.value(mask), cost.total()) && cost.capExcess(mask.toKeep()) == 0;
     double valPsnr = val.psnr(mask);
     t = System.nanoTime();
     model.setMask(mask);
@@ -190,7 +197,8 @@ public final class PruningBench {
         .with("budget", options.refineBudget());
     Refined r = new Refiner(rs, row.seed()).withBudget(PruneRun.costLimit(cost, s, UnitLayout.of(model)))
         .run(val, model.layers(), p.qubo(), row.mask(), null, false, (i, e, b, best) -> { });
-    boolean exact = s.budget() == null ? row.exactK() : s.budget().within(cost.value(r.mask()), cost.total());
+    boolean exact = s.budget() == null ? row.exactK()
+        : s.budget().within(cost.value(r.mask()), cost.total()) && cost.capExcess(r.mask().toKeep()) == 0;
     long t = System.nanoTime();
     model.setMask(r.mask());
     EvalReport e = Evaluation.run(model, test);

@@ -37,6 +37,27 @@ class PruneCommandTest {
   }
 
   @Test
+  void aFlopsBudgetWithALatencyCapMeetsTheFlopsWindowAndTheFittedCap() throws Exception {
+    Path out = dir.resolve("out-latency");
+    Path fit = dir.resolve("fit.json");
+    CliRun r = CliRun.main("prune", "--config", config.toString(), "--flops", "0.6", "--latency", "0.7",
+        "--set", "latency_cache=" + fit, "--set", "evaluate=false", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("latency (predicted by the fit");
+    assertThat(fit).exists();
+    JsonNode rep = JSON.readTree(Files.readString(out.resolve("report.json")));
+    assertThat(rep.at("/latency/cap_fraction").asDouble()).isEqualTo(0.7);
+    assertThat(rep.at("/latency/predicted_fraction").asDouble()).isLessThanOrEqualTo(0.7 + 1e-9);
+    assertThat(rep.at("/cost/flops_fraction").asDouble()).isLessThanOrEqualTo(0.6 + 1e-9);
+    CliRun alone = CliRun.main("prune", "--config", config.toString(), "--latency", "0.5",
+        "--set", "latency_cache=" + fit, "--set", "evaluate=false", "--out", dir.resolve("out-lat2").toString());
+    assertThat(alone.code()).as(alone.err()).isZero();
+    JsonNode rep2 = JSON.readTree(Files.readString(dir.resolve("out-lat2").resolve("report.json")));
+    assertThat(rep2.at("/latency/budget_fraction").asDouble()).isEqualTo(0.5);
+    assertThat(rep2.at("/latency/predicted_fraction").asDouble()).isBetween(0.495 - 1e-9, 0.5 + 1e-9);
+  }
+
+  @Test
   void writesMaskQuboScoresAndReportAndEvalReadsTheMask() throws Exception {
     Path out = dir.resolve("out");
     CliRun r = CliRun.main("prune", "--config", config.toString(), "--sparsity", "0.5", "--out",

@@ -1,16 +1,20 @@
 package io.qprune.formulation.capacity;
 
+import io.qprune.formulation.cost.CappedCost;
 import io.qprune.formulation.cost.MaskCost;
 
 /**
  * Makes an assignment meet a cost budget with moves whose exact cost is checked: first each layer
- * is filled to its guard minimum, then units are dropped while the cost is above the limit (each
- * time the one with the smallest energy rise per unit of cost saved), then units are added while
- * they fit (the best energy change per unit of cost; past the floor only when they lower the
- * energy); finally a swap polish that only makes improving, budget-feasible swaps.
+ * is filled to its guard minimum, then units are dropped while the cost is above the limit or a
+ * cap of the cost ({@link MaskCost#capExcess}) is exceeded (each time the one with the smallest
+ * energy rise per unit of cost or excess saved), then units are added while they fit (the best
+ * energy change per unit of cost; past the floor only when they lower the energy); finally a swap
+ * polish that only makes improving, budget-feasible swaps. Every move kept meets the caps.
  */
 final class BudgetMoves {
   private static final double EPS = 1e-12;
+  /** Cost-raising swaps tried under caps when no single unit or swap reaches the budget's floor. */
+  static final int CLIMBS = 8;
 
   private BudgetMoves() {}
 
@@ -45,16 +49,20 @@ final class BudgetMoves {
       }
     }
     double c = cost.value(x);
-    while (c > limit) {
+    double excess = cost.capExcess(x);
+    while (c > limit || excess > 0) {
       int best = -1;
       double bestRatio = Double.POSITIVE_INFINITY;
       double bestCost = c;
+      double bestExcess = excess;
       for (int i = 0; i < x.length; i++) {
         if (!x[i] || !can(movable, i) || kept[guards.layerOf(i)] <= guards.minKeep(guards.layerOf(i))) {
           continue;
         }
         double after = costWith(cost, x, i);
-        double saved = c - after;
+        double excessAfter = excess > 0 ? excessWith(cost, x, i) : 0;
+        // above the limit: the cost saved (in units of the limit); under it, only the caps' excess
+        double saved = (c > limit ? (c - after) / limit : 0) + (excess - excessAfter);
         if (saved <= 0) {
           continue;
         }
@@ -63,14 +71,19 @@ final class BudgetMoves {
           bestRatio = ratio;
           best = i;
           bestCost = after;
+          bestExcess = excessAfter;
         }
       }
       if (best < 0) {
-        throw infeasible(cost, limit, c);
+        throw c > limit ? infeasible(cost, limit, c) : new io.qprune.api.InvalidInputException(String.format(
+            java.util.Locale.ROOT, "The caps on the %s budget cannot be met within the per-layer limits (the"
+                + " smallest mask they allow is %.3g %% above them). Maybe raise the caps or relax"
+                + " min_units_per_layer.", cost.name(), 100 * excess));
       }
       flips += flip(s, x, best);
       kept[guards.layerOf(best)]--;
       c = bestCost;
+      excess = bestExcess;
     }
     while (fill || c < floor) {
       int best = -1;
@@ -81,7 +94,7 @@ final class BudgetMoves {
           continue;
         }
         double after = costWith(cost, x, i);
-        if (after > limit) {
+        if (after > limit || excessWith(cost, x, i) > 0) {
           continue;
         }
         double d = s.flipDelta(i);
@@ -134,9 +147,10 @@ final class BudgetMoves {
         x[off] = false;
         x[on] = true;
         double c = cost.value(x);
+        boolean capped = cost.capExcess(x) == 0;
         x[off] = true;
         x[on] = false;
-        if (c <= limit && c >= floor) {
+        if (c <= limit && c >= floor && capped) {
           bestDelta = d;
           bestOff = off;
           bestOn = on;
@@ -144,13 +158,68 @@ final class BudgetMoves {
       }
     }
     if (bestOff < 0) {
-      return 0;
+      return cost instanceof CappedCost ? climb(s, x, kept, cost, limit, floor, guards, movable) : 0;
     }
     flip(s, x, bestOff);
     flip(s, x, bestOn);
     kept[guards.layerOf(bestOff)]--;
     kept[guards.layerOf(bestOn)]++;
     return 2;
+  }
+
+  /**
+   * Under caps, below the floor with no single unit or swap reaching it: the swap that raises the
+   * cost most within the limit, the caps and the guards, then whatever units fit again, up to
+   * {@value #CLIMBS} times or until the floor is reached; returns the flips made.
+   */
+  private static int climb(LocalFields s, boolean[] x, int[] kept, MaskCost cost, double limit, double floor,
+      LayerGuards guards, boolean[] movable) {
+    int flips = 0;
+    double c = cost.value(x);
+    for (int step = 0; step < CLIMBS && c < floor; step++) {
+      int upOff = -1;
+      int upOn = -1;
+      double upCost = c;
+      for (int off = 0; off < x.length; off++) {
+        if (!x[off] || !can(movable, off)) {
+          continue;
+        }
+        boolean atMin = kept[guards.layerOf(off)] <= guards.minKeep(guards.layerOf(off));
+        for (int on = 0; on < x.length; on++) {
+          if (x[on] || !can(movable, on) || (atMin && guards.layerOf(on) != guards.layerOf(off))) {
+            continue;
+          }
+          x[off] = false;
+          x[on] = true;
+          double after = cost.value(x);
+          if (after > upCost && after <= limit && cost.capExcess(x) == 0) {
+            upCost = after;
+            upOff = off;
+            upOn = on;
+          }
+          x[off] = true;
+          x[on] = false;
+        }
+      }
+      if (upOff < 0) {
+        return flips;
+      }
+      flips += flip(s, x, upOff) + flip(s, x, upOn);
+      kept[guards.layerOf(upOff)]--;
+      kept[guards.layerOf(upOn)]++;
+      c = upCost;
+      for (int i = 0; i < x.length && c < floor; i++) { // what fits again after the climb
+        if (!x[i] && can(movable, i)) {
+          double after = costWith(cost, x, i);
+          if (after <= limit && excessWith(cost, x, i) == 0) {
+            flips += flip(s, x, i);
+            kept[guards.layerOf(i)]++;
+            c = after;
+          }
+        }
+      }
+    }
+    return flips;
   }
 
   /**
@@ -190,7 +259,7 @@ final class BudgetMoves {
         x[off] = false;
         x[on] = true;
         double c = cost.value(x);
-        if (c <= limit && c >= floor) {
+        if (c <= limit && c >= floor && cost.capExcess(x) == 0) {
           s.flip(off);
           s.flip(on);
           kept[guards.layerOf(off)]--;
@@ -221,6 +290,13 @@ final class BudgetMoves {
     double c = cost.value(x);
     x[i] = !x[i];
     return c;
+  }
+
+  private static double excessWith(MaskCost cost, boolean[] x, int i) {
+    x[i] = !x[i];
+    double e = cost.capExcess(x);
+    x[i] = !x[i];
+    return e;
   }
 
   private static int flip(LocalFields s, boolean[] x, int i) {

@@ -44,9 +44,9 @@ public final class BudgetRepair {
     this.movable = movable == null ? null : movable.clone();
   }
 
-  /** Whether {@code keep} lies in the window (with the budget's rounding slack) and within the guards. */
+  /** Whether {@code keep} lies in the window (with the budget's rounding slack), meets the cost's caps and the guards. */
   public boolean feasible(boolean[] keep) {
-    return budget.within(cost.value(keep), full) && guards.satisfiedBy(keep);
+    return budget.within(cost.value(keep), full) && cost.capExcess(keep) == 0 && guards.satisfiedBy(keep);
   }
 
   /**

@@ -22,6 +22,14 @@ public interface MaskCost {
   /** A quadratic form exact at {@code reference} and one flip from it. */
   QuadraticCost around(boolean[] reference);
 
+  /**
+   * How far {@code keep} is above this cost's further limits ({@link CappedCost}: the summed
+   * relative excess over each cap), 0 when it meets them; plain costs have none.
+   */
+  default double capExcess(boolean[] keep) {
+    return 0;
+  }
+
   /** The cost of {@code mask}. */
   default double value(Mask mask) {
     return value(mask.toKeep());

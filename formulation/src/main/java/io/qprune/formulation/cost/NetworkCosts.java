@@ -11,6 +11,10 @@ public final class NetworkCosts {
 
   /** The cost of {@code spec}'s network, over its units in global order. */
   public static MaskCost of(ModelSpec spec, CostKind kind) {
+    if (kind == CostKind.LATENCY) {
+      throw new io.qprune.api.InvalidInputException("A latency cost is measured on the model, not counted from its"
+          + " shape: use LatencyFit (prune --latency)");
+    }
     return spec.architecture() == Architecture.HALF_UNET ? new HalfUNetCost(spec, kind) : dnCnn(spec, kind);
   }
 
@@ -19,6 +23,10 @@ public final class NetworkCosts {
    * an exact quadratic.
    */
   public static QuadraticCost of(ResNetSpec spec, CostKind kind) {
+    if (kind == CostKind.LATENCY) {
+      throw new io.qprune.api.InvalidInputException("A latency budget is fitted for the Half-UNet denoiser only;"
+          + " for the classifier use flops or params");
+    }
     return ResNetCost.of(spec, kind);
   }
 

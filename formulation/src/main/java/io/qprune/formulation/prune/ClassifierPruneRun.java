@@ -97,6 +97,10 @@ public final class ClassifierPruneRun {
       throw new InvalidInputException("TT refinement is for denoisers (it scores validation PSNR);"
           + " set refine.enabled=false to prune a classifier");
     }
+    if (cfg.latencyCap() != null || (cfg.budget() != null && cfg.budget().kind() == CostKind.LATENCY)) {
+      throw new InvalidInputException("A latency budget or cap is fitted for the Half-UNet denoiser only, not the"
+          + " classifier " + cfg.model() + ". Maybe use --flops or --params.");
+    }
     PruneRun.Stages stages = new PruneRun.Stages(progress);
     ScoreSet scores = stages.run("scores", () -> calibrate(model, data.train(), cfg));
     QuadraticCost flops = cost(model, CostKind.FLOPS);

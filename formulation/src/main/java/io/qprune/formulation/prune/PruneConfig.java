@@ -27,6 +27,7 @@ public final class PruneConfig {
   private PruneConfig(PruneKeys keys) {
     this.keys = keys;
     settings();
+    latencyCap();
     positive("calibration_crops", keys.calibrationCrops());
     positive("calibration_size", keys.calibrationSize());
     positive("calibration_chunk", keys.calibrationChunk());
@@ -87,8 +88,10 @@ public final class PruneConfig {
   }
 
   /**
-   * The compute budget ({@code flops: 0.5} or {@code params: 0.5}: that fraction of the unpruned
-   * network, within {@code budget_tolerance} of it), or null to keep a number of units.
+   * The compute budget ({@code flops: 0.5}, {@code params: 0.5} or {@code latency: 0.6}: that
+   * fraction of the unpruned network, within {@code budget_tolerance} of it), or null to keep a
+   * number of units. With flops or params, a latency given too is a cap ({@link #latencyCap}), not
+   * the budget.
    */
   public Budget budget() {
     Double f = keys.flops();
@@ -97,10 +100,32 @@ public final class PruneConfig {
       throw new InvalidInputException("Give one budget, flops or params, not both (flops " + f + ", params " + p + ")");
     }
     if (f == null && p == null) {
-      return null;
+      return keys.latency() == null ? null : new Budget(CostKind.LATENCY, keys.latency(), keys.budgetTolerance());
     }
     CostKind kind = f != null ? CostKind.FLOPS : CostKind.PARAMS;
     return new Budget(kind, f != null ? f : p, keys.budgetTolerance());
+  }
+
+  /**
+   * The latency cap beside a flops or params budget (at most that fraction of the unpruned
+   * network's fitted latency), or null.
+   */
+  public Double latencyCap() {
+    Double cap = keys.flops() != null || keys.params() != null ? keys.latency() : null;
+    if (cap != null && !(cap > 0 && cap <= 1)) {
+      throw new InvalidInputException("A latency cap is a fraction of the unpruned network in (0, 1], got " + cap);
+    }
+    return cap;
+  }
+
+  /** The {@code latency} key as given (the budget alone, a cap beside flops/params), or null. */
+  public Double latency() {
+    return keys.latency();
+  }
+
+  /** Where the fitted latency model is cached (null: {@code ~/.cache/qprune}, one file per model shape). */
+  public java.nio.file.Path latencyCache() {
+    return keys.latencyCache() == null || keys.latencyCache().isBlank() ? null : java.nio.file.Path.of(keys.latencyCache());
   }
 
   public int calibrationCrops() {

@@ -13,6 +13,10 @@ import io.qprune.formulation.importance.ScoreSet;
 import io.qprune.formulation.cost.Budget;
 import io.qprune.formulation.importance.UnitLayout;
 import io.qprune.formulation.cost.MaskCost;
+import io.qprune.formulation.cost.CappedCost;
+import io.qprune.formulation.cost.CostKind;
+import io.qprune.formulation.cost.LatencyCosts;
+import io.qprune.formulation.cost.LatencyFit;
 import io.qprune.formulation.cost.NetworkCosts;
 import io.qprune.formulation.model.Cost;
 import io.qprune.formulation.model.Denoiser;
@@ -219,10 +223,31 @@ public final class PruneRun {
     }
   }
 
-  /** The network's cost of the config's budget kind, or null without a budget. */
+  /**
+   * The network's cost of the config's budget kind with the config's latency cap, if any
+   * ({@link CappedCost}), or null without a budget. A latency budget or cap loads the latency fit
+   * ({@link #latencyFit}), measuring it first when its cache does not match.
+   */
   public static MaskCost costOf(Denoiser model, PruneConfig cfg) {
     Budget b = cfg.budget();
-    return b == null ? null : NetworkCosts.of(model.spec(), b.kind());
+    if (b == null) {
+      return null;
+    }
+    MaskCost primary = b.kind() == CostKind.LATENCY ? latencyFit(model, cfg).cost(model)
+        : NetworkCosts.of(model.spec(), b.kind());
+    Double cap = cfg.latencyCap();
+    return cap == null ? primary
+        : new CappedCost(primary, List.of(new CappedCost.Cap(latencyFit(model, cfg).cost(model), cap)));
+  }
+
+  /**
+   * The fitted latency of {@code model} on this machine (1 PyTorch thread, {@value LatencyCosts#DEFAULT_SIZE}²
+   * input), from the config's cache file (or the default one), measured when the cache does not match.
+   */
+  public static LatencyFit latencyFit(Denoiser model, PruneConfig cfg) {
+    int size = LatencyCosts.DEFAULT_SIZE;
+    Path cache = cfg.latencyCache() != null ? cfg.latencyCache() : LatencyFit.defaultCache(model, 1, size);
+    return LatencyFit.forModel(model, cache, 1, size, false, false);
   }
 
   /** The whole photos of a split with the config's noise (eval seed): what val/test scores use. */

@@ -5,8 +5,11 @@ import io.qprune.api.InvalidInputException;
 import io.qprune.api.Solver;
 import io.qprune.api.Solvers;
 import io.qprune.formulation.classify.FashionMnist;
+import io.qprune.formulation.cost.CappedCost;
 import io.qprune.formulation.cost.CostFiles;
 import io.qprune.formulation.cost.CostKind;
+import io.qprune.formulation.cost.LatencyFit;
+import io.qprune.formulation.cost.MaskCost;
 import io.qprune.formulation.cost.QuadraticCost;
 import io.qprune.formulation.importance.ScoreSet;
 import io.qprune.formulation.importance.io.ScoreFiles;
@@ -20,6 +23,7 @@ import io.qprune.formulation.prune.io.MaskFile;
 import io.qprune.formulation.prune.io.PruneFiles;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -56,13 +60,17 @@ public final class Pruning {
     PruneConfig cfg = request.config();
     ScoreSet s = ScoreFiles.read(request.scores());
     PruneSettings settings = cfg.settings();
-    QuadraticCost cost = null;
+    MaskCost cost = null;
     if (settings.budget() != null) {
       if (request.cost() == null) {
         throw new InvalidInputException("A --" + settings.budget().kind() + " budget with --scores needs"
             + " the network's cost model: --cost FILE (qprune_torch.scores --cost-out writes one)");
       }
       cost = CostFiles.read(request.cost(), settings.budget().kind(), s.layout());
+      if (cfg.latencyCap() != null) {
+        QuadraticCost latency = CostFiles.read(request.cost(), CostKind.LATENCY, s.layout());
+        cost = new CappedCost(cost, List.of(new CappedCost.Cap(latency, cfg.latencyCap())));
+      }
     } else if (request.cost() != null) {
       throw new InvalidInputException("--cost " + request.cost() + " is only used with a --flops or --params budget");
     }
@@ -99,10 +107,30 @@ public final class Pruning {
         rep.set("test", PruneFiles.eval(r.test()));
       }
       rep.set("seconds", PruneFiles.seconds(stageSeconds(r.seconds(), r.pruned())));
+      Mask finalMask = r.refined() != null ? r.refined().mask() : r.pruned().selection().mask();
+      if (cfg.latencyCap() != null || (cfg.budget() != null && cfg.budget().kind() == CostKind.LATENCY)) {
+        rep.set("latency", latencyBlock(m, cfg, finalMask));
+      }
       String method = cfg.settings().method() + (r.refined() != null ? "+tt" : "");
       return result(r.scores(), r.pruned(), r.refined() != null ? r.refined().mask() : r.pruned().selection().mask(),
           method, cfg.settings(), rep);
     }
+  }
+
+  /** What the latency fit predicts for {@code mask}, beside the budget or cap it was pruned to. */
+  private static ObjectNode latencyBlock(Denoiser m, PruneConfig cfg, Mask mask) {
+    LatencyFit fit = PruneRun.latencyFit(m, cfg);
+    MaskCost cost = fit.cost(m);
+    ObjectNode l = PruneFiles.mapper().createObjectNode();
+    boolean primary = cfg.budget().kind() == CostKind.LATENCY;
+    l.put(primary ? "budget_fraction" : "cap_fraction", primary ? cfg.budget().fraction() : cfg.latencyCap());
+    l.put("predicted_ms", cost.value(mask));
+    l.put("predicted_unpruned_ms", cost.total());
+    l.put("predicted_fraction", cost.value(mask) / cost.total());
+    l.put("fit_holdout_rel_rms", fit.holdoutRelRms());
+    l.put("fit_kernels", fit.kernels());
+    l.put("note", "predicted by the whole-network latency fit (1 thread, 256²); measure with `qprune bench latency`");
+    return l;
   }
 
   private static PruneResult classifier(PruneRequest request, Solver solver) {

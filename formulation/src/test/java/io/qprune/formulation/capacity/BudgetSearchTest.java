@@ -9,6 +9,7 @@ import io.qprune.api.SolveRequest;
 import io.qprune.api.Solver;
 import io.qprune.api.Solvers;
 import io.qprune.formulation.cost.Budget;
+import io.qprune.formulation.cost.CappedCost;
 import io.qprune.formulation.cost.CostKind;
 import io.qprune.formulation.cost.QuadraticCost;
 import io.qprune.formulation.importance.UnitLayout;
@@ -142,6 +143,85 @@ class BudgetSearchTest {
     boolean[] k2 = BudgetBaselines.knapsack(score, chain, b, g);
     assertThat(b.within(chain.value(k2), chain.total())).isTrue();
     assertThat(b.within(chain.value(BudgetBaselines.greedy(score, chain, b, g)), chain.total())).isTrue();
+  }
+
+  /** A second cost of other weights over the same units, for caps. */
+  private static QuadraticCost otherCost(UnitLayout layout, long seed) {
+    QuadraticCost c = chainCost(layout, seed);
+    Random r = new Random(seed + 100);
+    double[] lin = c.linear().clone();
+    for (int i = 0; i < lin.length; i++) {
+      lin[i] = i % 3 == 0 ? 20 * r.nextDouble() : 0.1 * lin[i]; // every third unit is the expensive one here
+    }
+    return new QuadraticCost("latency", c.n(), 1, lin, c.pairI(), c.pairJ(), c.pairW());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"exact", "sa"})
+  void underACapTheMaskMeetsBothTheBudgetWindowAndTheCapWhichTheUncappedSearchBreaks(String solverName) {
+    UnitLayout layout = TestModels.layout(5, 6, 5);
+    Solver solver = SOLVERS.create(solverName, Map.of());
+    LayerGuards g = LayerGuards.of(layout, 1, 1.0);
+    Budget b = new Budget(CostKind.FLOPS, 0.5, 0.05);
+    for (long seed = 1; seed <= 3; seed++) {
+      Qubo q = TestModels.pruning(layout, 0.3, seed);
+      QuadraticCost flops = chainCost(layout, seed);
+      QuadraticCost latency = otherCost(layout, seed);
+      BudgetSearch.Result free = new BudgetSearch(solver, CapacityOptions.defaults()).select(q, flops, b, g, SEED);
+      double freeShare = latency.value(bits(free)) / latency.total();
+      double minShare = minShareInWindow(flops, latency, b, g);
+      assertThat(minShare).isLessThan(freeShare);
+      double cap = minShare + 0.75 * (freeShare - minShare); // binding (the uncapped answer is above it), and feasible
+      CappedCost capped = new CappedCost(flops, List.of(new CappedCost.Cap(latency, cap)));
+      BudgetSearch.Result r = new BudgetSearch(solver, CapacityOptions.defaults()).select(q, capped, b, g, SEED);
+      boolean[] x = bits(r);
+      assertThat(latency.value(x)).as("seed %d", seed).isLessThanOrEqualTo(cap * latency.total() * (1 + 1e-9));
+      assertThat(latency.value(bits(free))).isGreaterThan(cap * latency.total());
+      assertThat(flops.value(x)).isLessThanOrEqualTo(b.limit(flops.total()) * (1 + 1e-12));
+      assertThat(b.within(flops.value(x), flops.total())).as("seed %d: flops %.4f", seed, flops.value(x) / flops.total())
+          .isTrue();
+      assertThat(g.satisfiedBy(x)).isTrue();
+      assertThat(capped.capExcess(x)).isZero();
+      assertThat(r.capWeight()).isGreaterThanOrEqualTo(0);
+    }
+  }
+
+  /** By enumeration: the least share of {@code other} among the masks in {@code b}'s window of {@code c}. */
+  private static double minShareInWindow(QuadraticCost c, QuadraticCost other, Budget b, LayerGuards g) {
+    int n = c.n();
+    double best = Double.POSITIVE_INFINITY;
+    boolean[] x = new boolean[n];
+    for (int m = 0; m < 1 << n; m++) {
+      for (int i = 0; i < n; i++) {
+        x[i] = (m >> i & 1) == 1;
+      }
+      if (g.satisfiedBy(x) && b.within(c.value(x), c.total())) {
+        best = Math.min(best, other.value(x) / other.total());
+      }
+    }
+    return best;
+  }
+
+  @Test
+  void theRepairBringsAMaskUnderItsCapsAndAddsOnlyUnitsThatKeepThem() {
+    UnitLayout layout = TestModels.layout(5, 6, 5);
+    QuadraticCost flops = chainCost(layout, 3);
+    QuadraticCost latency = otherCost(layout, 3);
+    CappedCost capped = new CappedCost(flops, List.of(new CappedCost.Cap(latency, 0.3)));
+    LayerGuards g = LayerGuards.of(layout, 1, 1.0);
+    Budget b = new Budget(CostKind.FLOPS, 0.6, 0.5);
+    Qubo q = TestModels.pruning(layout, 0.3, 3);
+    boolean[] all = new boolean[layout.size()];
+    java.util.Arrays.fill(all, true);
+    BudgetRepair repair = new BudgetRepair(q, capped, b, g, null);
+    assertThat(repair.feasible(all)).isFalse();
+    boolean[] x = repair.repair(all);
+    assertThat(latency.value(x)).isLessThanOrEqualTo(0.3 * latency.total() * (1 + 1e-9));
+    assertThat(flops.value(x)).isLessThanOrEqualTo(b.limit(flops.total()));
+    assertThat(repair.feasible(x)).as("flops %.3f", flops.value(x) / flops.total()).isTrue();
+    // the same repair without the cap stops far above it
+    boolean[] y = new BudgetRepair(q, flops, b, g, null).repair(all);
+    assertThat(latency.value(y)).isGreaterThan(0.3 * latency.total());
   }
 
   @Test

@@ -21,6 +21,24 @@ class BudgetSettingsTest {
   }
 
   @Test
+  void aLatencyKeyIsTheBudgetAloneAndACapBesideFlopsOrParams() {
+    PruneConfig alone = PruneConfig.defaults().with("latency", 0.6);
+    assertThat(alone.budget().kind()).isEqualTo(CostKind.LATENCY);
+    assertThat(alone.budget().fraction()).isEqualTo(0.6);
+    assertThat(alone.latencyCap()).isNull();
+    PruneConfig capped = PruneConfig.defaults().with("flops", 0.5).with("latency", 0.58);
+    assertThat(capped.budget().kind()).isEqualTo(CostKind.FLOPS);
+    assertThat(capped.latencyCap()).isEqualTo(0.58);
+    assertThat(PruneConfig.defaults().latencyCap()).isNull();
+    assertThat(PruneConfig.defaults().latencyCache()).isNull();
+    assertThat(PruneConfig.defaults().with("latency_cache", "/tmp/f.json").latencyCache()).hasToString("/tmp/f.json");
+    assertThatThrownBy(() -> PruneConfig.defaults().with("flops", 0.5).with("latency", 1.5).latencyCap())
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("latency cap");
+    assertThatThrownBy(() -> PruneConfig.defaults().with("latency", 0).budget())
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("latency budget");
+  }
+
+  @Test
   void badBudgetsAreErrorsNamingThem() {
     assertThatThrownBy(() -> PruneConfig.defaults().with("flops", 0.5).with("params", 0.5))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("not both");

@@ -1,4 +1,4 @@
-package io.qprune.bench.latency;
+package io.qprune.formulation.cost;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
