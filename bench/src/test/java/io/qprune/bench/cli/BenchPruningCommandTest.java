@@ -63,12 +63,14 @@ class BenchPruningCommandTest {
     // every run's mask, timed exported beside the unpruned network by bench latency --runs
     assertThat(out.resolve("masks.json")).exists();
     CliRun lat = CliRun.main("bench", "latency", "--runs", out.toString(), "--model", model.toString(), "--sizes", "32",
-        "--threads", "1", "--repeats", "2");
+        "--threads", "1", "--repeats", "2", "--fit", "--fit-cache", dir.resolve("fit-runs.json").toString());
     assertThat(lat.code()).as(lat.err()).isZero();
-    assertThat(lat.out()).contains("| 0.50 | hybrid+tt-all | 2 |", "latency / unpruned");
+    assertThat(lat.out()).contains("| 0.50 | hybrid+tt-all | 2 |", "latency / unpruned", "predicted by the fit",
+        "held-out");
     List<String> timed = Files.readAllLines(out.resolve("latency-32-1t.csv"));
     assertThat(timed).hasSize(1 + 1 + 2 * 2 * 4);
-    assertThat(timed.get(1)).startsWith("unpruned,").contains(",1.00000,32,1,2");
+    assertThat(timed.get(1)).startsWith("unpruned,").contains(",1.00000,1.00000,32,1,2");
+    assertThat(dir.resolve("fit-runs.json")).exists();
     assertThat(out.resolve("psnr-vs-latency-32-1t.png")).exists();
     assertThat(out.resolve("psnr-vs-latency-32-1t.svg")).exists();
   }

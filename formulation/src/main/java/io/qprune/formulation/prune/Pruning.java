@@ -111,6 +111,14 @@ public final class Pruning {
       if (cfg.latencyCap() != null || (cfg.budget() != null && cfg.budget().kind() == CostKind.LATENCY)) {
         rep.set("latency", latencyBlock(m, cfg, finalMask));
       }
+      if (cfg.budget() != null) {
+        double kept = switch (cfg.budget().kind()) {
+          case FLOPS -> m.cost(finalMask).flopsFraction(m.fullCost());
+          case PARAMS -> m.cost(finalMask).paramsFraction(m.fullCost());
+          case LATENCY -> rep.at("/latency/predicted_fraction").asDouble();
+        };
+        rep.set("budget", PruneFiles.budget(cfg.budget(), kept).put("within_tolerance", cfg.budget().within(kept, 1)));
+      }
       String method = cfg.settings().method() + (r.refined() != null ? "+tt" : "");
       return result(r.scores(), r.pruned(), r.refined() != null ? r.refined().mask() : r.pruned().selection().mask(),
           method, cfg.settings(), rep);
