@@ -62,7 +62,8 @@ final class ExternalRefine {
         throw new InvalidInputException("No QUBO at " + quboFile + ": refining under a budget needs the QUBO the mask"
             + " came from (it guides the budget repair); give --qubo FILE");
       }
-      limit = PruneRun.costLimit(CostFiles.read(costFile, cfg.budget().kind(), layout), cfg.settings(), layout);
+      limit = PruneRun.costLimit(CostFiles.readBudget(costFile, cfg.budget().kind(), cfg.latencyCap(), layout),
+          cfg.settings(), layout);
     }
     Files.createDirectories(q.out());
     err.println("starting the evaluator: " + q.evaluator());

@@ -28,6 +28,16 @@ public final class CostFiles {
 
   private CostFiles() {}
 
+  /**
+   * The budget's cost from {@code file}: its {@code kind} cost, capped by its {@code latency} cost
+   * at {@code latencyCap} of the unpruned network when a cap is given (null: none).
+   */
+  public static MaskCost readBudget(Path file, CostKind kind, Double latencyCap, UnitLayout layout) {
+    QuadraticCost cost = read(file, kind, layout);
+    return latencyCap == null ? cost
+        : new CappedCost(cost, java.util.List.of(new CappedCost.Cap(read(file, CostKind.LATENCY, layout), latencyCap)));
+  }
+
   /** Reads the {@code kind} cost of {@code file} over {@code layout}'s units. */
   public static QuadraticCost read(Path file, CostKind kind, UnitLayout layout) {
     String text;
@@ -49,12 +59,12 @@ public final class CostFiles {
           + e.getLocation().getLineNr() + "): " + e.getOriginalMessage(), e);
     }
     if (root == null || !root.isObject()) {
-      throw new InvalidInputException(source + ": expected an object with 'flops' and/or 'params'");
+      throw new InvalidInputException(source + ": expected an object with 'flops', 'params' and/or 'latency'");
     }
     for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
       String f = it.next();
-      if (!f.equals("flops") && !f.equals("params")) {
-        throw new InvalidInputException(source + ": unknown field '" + f + "'; expected flops, params");
+      if (!f.equals("flops") && !f.equals("params") && !f.equals("latency")) {
+        throw new InvalidInputException(source + ": unknown field '" + f + "'; expected flops, params, latency");
       }
     }
     String name = kind.toString();

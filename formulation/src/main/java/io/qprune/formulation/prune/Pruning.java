@@ -5,7 +5,6 @@ import io.qprune.api.InvalidInputException;
 import io.qprune.api.Solver;
 import io.qprune.api.Solvers;
 import io.qprune.formulation.classify.FashionMnist;
-import io.qprune.formulation.cost.CappedCost;
 import io.qprune.formulation.cost.CostFiles;
 import io.qprune.formulation.cost.CostKind;
 import io.qprune.formulation.cost.LatencyFit;
@@ -23,7 +22,6 @@ import io.qprune.formulation.prune.io.MaskFile;
 import io.qprune.formulation.prune.io.PruneFiles;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -66,11 +64,7 @@ public final class Pruning {
         throw new InvalidInputException("A --" + settings.budget().kind() + " budget with --scores needs"
             + " the network's cost model: --cost FILE (qprune_torch.scores --cost-out writes one)");
       }
-      cost = CostFiles.read(request.cost(), settings.budget().kind(), s.layout());
-      if (cfg.latencyCap() != null) {
-        QuadraticCost latency = CostFiles.read(request.cost(), CostKind.LATENCY, s.layout());
-        cost = new CappedCost(cost, List.of(new CappedCost.Cap(latency, cfg.latencyCap())));
-      }
+      cost = CostFiles.readBudget(request.cost(), settings.budget().kind(), cfg.latencyCap(), s.layout());
     } else if (request.cost() != null) {
       throw new InvalidInputException("--cost " + request.cost() + " is only used with a --flops or --params budget");
     }

@@ -30,6 +30,22 @@ class CostFilesTest {
   }
 
   @Test
+  void aLatencyCapReadsTheFilesLatencyCostBesideTheBudgetsKind(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path file = dir.resolve("cost.json");
+    java.nio.file.Files.writeString(file, FILE.replace("\"params\"", "\"latency\""));
+    MaskCost c = CostFiles.readBudget(file, CostKind.FLOPS, 0.5, LAYOUT);
+    assertThat(c).isInstanceOf(CappedCost.class);
+    assertThat(c.total()).isEqualTo(36);
+    assertThat(c.capExcess(new boolean[] {true, true, true, true})).isCloseTo(1, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(c.capExcess(new boolean[] {true, false, true, false})).isZero(); // latency 3 of 6
+    assertThat(CostFiles.readBudget(file, CostKind.FLOPS, null, LAYOUT)).isInstanceOf(QuadraticCost.class);
+    java.nio.file.Files.writeString(file, FILE);
+    assertThatThrownBy(() -> CostFiles.readBudget(file, CostKind.FLOPS, 0.5, LAYOUT))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("no 'latency' cost");
+  }
+
+  @Test
   void badEntriesAreNamed() {
     assertThatThrownBy(() -> CostFiles.parse("{\"flops\": {\"linear\": {\"c:0\": 1}}}", "c.json",
         CostKind.FLOPS, LAYOUT)).isInstanceOf(InvalidInputException.class)
@@ -40,8 +56,8 @@ class CostFilesTest {
         "c.json", CostKind.FLOPS, LAYOUT)).hasMessageContaining("flops.pairwise[0]");
     assertThatThrownBy(() -> CostFiles.parse("{\"flops\": {\"linear\": {\"a:0\": \"x\"}}}", "c.json",
         CostKind.FLOPS, LAYOUT)).hasMessageContaining("linear['a:0']").hasMessageContaining("not a finite number");
-    assertThatThrownBy(() -> CostFiles.parse("{\"flops\": {}, \"latency\": {}}", "c.json",
-        CostKind.FLOPS, LAYOUT)).hasMessageContaining("unknown field 'latency'");
+    assertThatThrownBy(() -> CostFiles.parse("{\"flops\": {}, \"energy\": {}}", "c.json",
+        CostKind.FLOPS, LAYOUT)).hasMessageContaining("unknown field 'energy'");
     assertThatThrownBy(() -> CostFiles.parse("{\"flops\": {\"linear\": {}}}", "c.json",
         CostKind.FLOPS, LAYOUT)).hasMessageContaining("positive total");
     assertThatThrownBy(() -> CostFiles.parse("{\"flops\": ", "c.json", CostKind.FLOPS, LAYOUT))
