@@ -128,43 +128,29 @@ final class BudgetMoves {
    */
   private static int toWindow(LocalFields s, boolean[] x, int[] kept, MaskCost cost, double limit,
       double floor, LayerGuards guards, boolean[] movable) {
-    int bestOff = -1;
-    int bestOn = -1;
-    double bestDelta = Double.POSITIVE_INFINITY;
-    for (int off = 0; off < x.length; off++) {
-      if (!x[off] || !can(movable, off)) {
-        continue;
+    int[] best = {-1, -1};
+    double[] bestDelta = {Double.POSITIVE_INFINITY};
+    forEachSwap(x, kept, guards, movable, (off, on) -> {
+      double d = s.swapDelta(off, on);
+      if (d >= bestDelta[0]) {
+        return;
       }
-      boolean atMin = kept[guards.layerOf(off)] <= guards.minKeep(guards.layerOf(off));
-      for (int on = 0; on < x.length; on++) {
-        if (x[on] || !can(movable, on) || (atMin && guards.layerOf(on) != guards.layerOf(off))) {
-          continue;
-        }
-        double d = s.swapDelta(off, on);
-        if (d >= bestDelta) {
-          continue;
-        }
-        x[off] = false;
-        x[on] = true;
-        double c = cost.value(x);
-        boolean capped = cost.capExcess(x) == 0;
-        x[off] = true;
-        x[on] = false;
-        if (c <= limit && c >= floor && capped) {
-          bestDelta = d;
-          bestOff = off;
-          bestOn = on;
-        }
+      x[off] = false;
+      x[on] = true;
+      double c = cost.value(x);
+      boolean capped = cost.capExcess(x) == 0;
+      x[off] = true;
+      x[on] = false;
+      if (c <= limit && c >= floor && capped) {
+        bestDelta[0] = d;
+        best[0] = off;
+        best[1] = on;
       }
-    }
-    if (bestOff < 0) {
+    });
+    if (best[0] < 0) {
       return cost instanceof CappedCost ? climb(s, x, kept, cost, limit, floor, guards, movable) : 0;
     }
-    flip(s, x, bestOff);
-    flip(s, x, bestOn);
-    kept[guards.layerOf(bestOff)]--;
-    kept[guards.layerOf(bestOn)]++;
-    return 2;
+    return swap(s, x, kept, guards, best[0], best[1]);
   }
 
   /**
@@ -177,37 +163,25 @@ final class BudgetMoves {
     int flips = 0;
     double c = cost.value(x);
     for (int step = 0; step < CLIMBS && c < floor; step++) {
-      int upOff = -1;
-      int upOn = -1;
-      double upCost = c;
-      for (int off = 0; off < x.length; off++) {
-        if (!x[off] || !can(movable, off)) {
-          continue;
+      int[] up = {-1, -1};
+      double[] upCost = {c};
+      forEachSwap(x, kept, guards, movable, (off, on) -> {
+        x[off] = false;
+        x[on] = true;
+        double after = cost.value(x);
+        if (after > upCost[0] && after <= limit && cost.capExcess(x) == 0) {
+          upCost[0] = after;
+          up[0] = off;
+          up[1] = on;
         }
-        boolean atMin = kept[guards.layerOf(off)] <= guards.minKeep(guards.layerOf(off));
-        for (int on = 0; on < x.length; on++) {
-          if (x[on] || !can(movable, on) || (atMin && guards.layerOf(on) != guards.layerOf(off))) {
-            continue;
-          }
-          x[off] = false;
-          x[on] = true;
-          double after = cost.value(x);
-          if (after > upCost && after <= limit && cost.capExcess(x) == 0) {
-            upCost = after;
-            upOff = off;
-            upOn = on;
-          }
-          x[off] = true;
-          x[on] = false;
-        }
-      }
-      if (upOff < 0) {
+        x[off] = true;
+        x[on] = false;
+      });
+      if (up[0] < 0) {
         return flips;
       }
-      flips += flip(s, x, upOff) + flip(s, x, upOn);
-      kept[guards.layerOf(upOff)]--;
-      kept[guards.layerOf(upOn)]++;
-      c = upCost;
+      flips += swap(s, x, kept, guards, up[0], up[1]);
+      c = upCost[0];
       for (int i = 0; i < x.length && c < floor; i++) { // what fits again after the climb
         if (!x[i] && can(movable, i)) {
           double after = costWith(cost, x, i);
@@ -220,6 +194,34 @@ final class BudgetMoves {
       }
     }
     return flips;
+  }
+
+  /** A swap: one kept unit off, one pruned unit on. */
+  private interface SwapVisitor {
+    void visit(int off, int on);
+  }
+
+  /** Every swap the movable flags allow that keeps each layer at or above its guard minimum. */
+  private static void forEachSwap(boolean[] x, int[] kept, LayerGuards guards, boolean[] movable, SwapVisitor visit) {
+    for (int off = 0; off < x.length; off++) {
+      if (!x[off] || !can(movable, off)) {
+        continue;
+      }
+      boolean atMin = kept[guards.layerOf(off)] <= guards.minKeep(guards.layerOf(off));
+      for (int on = 0; on < x.length; on++) {
+        if (!x[on] && can(movable, on) && (!atMin || guards.layerOf(on) == guards.layerOf(off))) {
+          visit.visit(off, on);
+        }
+      }
+    }
+  }
+
+  private static int swap(LocalFields s, boolean[] x, int[] kept, LayerGuards guards, int off, int on) {
+    flip(s, x, off);
+    flip(s, x, on);
+    kept[guards.layerOf(off)]--;
+    kept[guards.layerOf(on)]++;
+    return 2;
   }
 
   /**

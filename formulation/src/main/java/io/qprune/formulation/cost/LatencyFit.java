@@ -2,11 +2,9 @@ package io.qprune.formulation.cost;
 
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qprune.api.InvalidInputException;
-import io.qprune.api.io.AtomicFiles;
 import io.qprune.formulation.model.Architecture;
 import io.qprune.formulation.model.Denoiser;
 import io.qprune.formulation.model.Mask;
@@ -17,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -42,7 +39,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class LatencyFit {
   private static final Logger LOG = LoggerFactory.getLogger(LatencyFit.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
   /** Random masks timed by default. */
   public static final int DEFAULT_SAMPLES = 64;
   /** Timed rounds per mask (after {@link ForwardTimer}'s warm-ups). */
@@ -328,9 +324,7 @@ public final class LatencyFit {
 
   /** Writes the fit atomically as JSON: key, weights, errors, and every mask with its time. */
   void save(Path file) {
-    ObjectNode root = JSON.createObjectNode();
-    ObjectNode k = root.putObject("key");
-    key.forEach(k::put);
+    ObjectNode root = CacheFiles.root(key);
     root.put("kernels", kernels);
     root.put("full_ms", fullMs());
     root.put("holdout_rel_rms", holdoutRelRms);
@@ -341,23 +335,15 @@ public final class LatencyFit {
     for (int s = 0; s < masks.size(); s++) {
       arr.addObject().put("mask", masks.get(s).toString()).put("ms", ms[s]);
     }
-    try {
-      if (file.toAbsolutePath().getParent() != null) {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-      }
-      AtomicFiles.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
-    } catch (IOException e) {
-      throw new InvalidInputException("Cannot write the latency fit " + file + ": " + e.getMessage(), e);
-    }
+    CacheFiles.write(file, root, "latency fit");
   }
 
   /** Reads a fit written by {@link #save}; a file of another shape is an error naming it. */
   static LatencyFit load(Path file) {
     try {
-      JsonNode root = JSON.readTree(Files.readString(file));
-      Map<String, String> key = new LinkedHashMap<>();
-      need(root, "key").fields().forEachRemaining(e -> key.put(e.getKey(), e.getValue().asText()));
-      double[] w = new double[need(root, "weights").size()];
+      JsonNode root = CacheFiles.read(file);
+      Map<String, String> key = CacheFiles.key(root);
+      double[] w = new double[CacheFiles.need(root, "weights").size()];
       for (int i = 0; i < w.length; i++) {
         w[i] = root.get("weights").get(i).asDouble(Double.NaN);
         if (!Double.isFinite(w[i]) || w[i] < 0) {
@@ -366,26 +352,18 @@ public final class LatencyFit {
       }
       List<Mask> masks = new ArrayList<>();
       List<Double> ms = new ArrayList<>();
-      for (JsonNode n : need(root, "samples")) {
-        masks.add(Mask.parse(need(n, "mask").asText()));
-        ms.add(need(n, "ms").asDouble());
+      for (JsonNode n : CacheFiles.need(root, "samples")) {
+        masks.add(Mask.parse(CacheFiles.need(n, "mask").asText()));
+        ms.add(CacheFiles.need(n, "ms").asDouble());
       }
       if (masks.isEmpty()) {
         throw new IllegalArgumentException("no samples");
       }
-      return new LatencyFit(key, need(root, "kernels").asText(), w, masks, ms.stream().mapToDouble(Double::doubleValue).toArray(),
-          need(root, "holdout_rel_rms").asDouble(), need(root, "fit_rel_rms").asDouble());
+      return new LatencyFit(key, CacheFiles.need(root, "kernels").asText(), w, masks, ms.stream().mapToDouble(Double::doubleValue).toArray(),
+          CacheFiles.need(root, "holdout_rel_rms").asDouble(), CacheFiles.need(root, "fit_rel_rms").asDouble());
     } catch (IOException | RuntimeException e) {
       throw new InvalidInputException("Cannot read the latency fit " + file + ": " + e.getMessage()
           + ". Maybe delete it or measure again with --refresh.", e);
     }
-  }
-
-  private static JsonNode need(JsonNode n, String field) {
-    JsonNode v = n.get(field);
-    if (v == null) {
-      throw new IllegalArgumentException("missing \"" + field + "\"");
-    }
-    return v;
   }
 }

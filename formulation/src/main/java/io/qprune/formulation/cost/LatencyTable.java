@@ -1,16 +1,12 @@
 package io.qprune.formulation.cost;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qprune.api.InvalidInputException;
-import io.qprune.api.io.AtomicFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +17,6 @@ import java.util.Map;
  * size) it was measured under. Values between grid points are interpolated bilinearly.
  */
 public final class LatencyTable {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final Map<String, String> key;
   private final List<Grid> layers;
   private final double fullMs;
@@ -82,9 +77,7 @@ public final class LatencyTable {
 
   /** Writes the table atomically as JSON. */
   void save(Path file) {
-    ObjectNode root = JSON.createObjectNode();
-    ObjectNode k = root.putObject("key");
-    key.forEach(k::put);
+    ObjectNode root = CacheFiles.root(key);
     root.put("full_ms", fullMs);
     root.put("rest_ms", restMs);
     ArrayNode arr = root.putArray("layers");
@@ -107,47 +100,34 @@ public final class LatencyTable {
         }
       }
     }
-    try {
-      AtomicFiles.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
-    } catch (IOException e) {
-      throw new InvalidInputException("Cannot write the latency table " + file + ": " + e.getMessage(), e);
-    }
+    CacheFiles.write(file, root, "latency table");
   }
 
   /** Reads a table written by {@link #save}; a file of another shape is an error naming it. */
   static LatencyTable load(Path file) {
     try {
-      JsonNode root = JSON.readTree(Files.readString(file));
-      Map<String, String> key = new LinkedHashMap<>();
-      need(root, "key").fields().forEachRemaining(e -> key.put(e.getKey(), e.getValue().asText()));
+      JsonNode root = CacheFiles.read(file);
+      Map<String, String> key = CacheFiles.key(root);
       List<Grid> grids = new ArrayList<>();
-      for (JsonNode n : need(root, "layers")) {
-        int[] in = ints(need(n, "k_in"));
-        int[] out = ints(need(n, "k_out"));
+      for (JsonNode n : CacheFiles.need(root, "layers")) {
+        int[] in = ints(CacheFiles.need(n, "k_in"));
+        int[] out = ints(CacheFiles.need(n, "k_out"));
         double[][] ms = new double[in.length][out.length];
         for (int a = 0; a < in.length; a++) {
           for (int b = 0; b < out.length; b++) {
-            ms[a][b] = need(n, "ms").path(a).path(b).asDouble(Double.NaN);
+            ms[a][b] = CacheFiles.need(n, "ms").path(a).path(b).asDouble(Double.NaN);
             if (!Double.isFinite(ms[a][b])) {
               throw new IllegalArgumentException("layer " + n.get("layer") + ": ms[" + a + "][" + b + "] is missing");
             }
           }
         }
-        grids.add(new Grid(need(n, "layer").asText(), in, out, ms));
+        grids.add(new Grid(CacheFiles.need(n, "layer").asText(), in, out, ms));
       }
-      return new LatencyTable(key, grids, need(root, "full_ms").asDouble(), need(root, "rest_ms").asDouble());
+      return new LatencyTable(key, grids, CacheFiles.need(root, "full_ms").asDouble(), CacheFiles.need(root, "rest_ms").asDouble());
     } catch (IOException | RuntimeException e) {
       throw new InvalidInputException("The latency table " + file + " cannot be read (" + e.getMessage()
           + "). Maybe delete it or measure again with --refresh.", e);
     }
-  }
-
-  private static JsonNode need(JsonNode n, String field) {
-    JsonNode v = n.get(field);
-    if (v == null) {
-      throw new IllegalArgumentException("no '" + field + "'");
-    }
-    return v;
   }
 
   private static int[] ints(JsonNode a) {
