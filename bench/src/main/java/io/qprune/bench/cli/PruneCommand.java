@@ -87,10 +87,12 @@ public final class PruneCommand implements Callable<Integer> {
     o.printf(Locale.ROOT, "%s: kept %d of %d units (sparsity %.3f), params %.1f %%, FLOPs %.1f %%%n",
         cfg.settings().method(), r.mask().kept(), r.mask().size(), r.mask().sparsity(),
         100 * r.figure("/cost/params_fraction"), 100 * r.figure("/cost/flops_fraction"));
-    if (r.report().has("latency")) {
+    if (r.report().has("latency") && r.report().at("/latency").has("predicted_ms")) {
       o.printf(Locale.ROOT, "latency (predicted by the fit on this machine, 1 thread, 256²): %.1f %% of the unpruned"
           + " (%.1f of %.1f ms); measure it with `qprune bench latency`%n", 100 * r.figure("/latency/predicted_fraction"),
           r.figure("/latency/predicted_ms"), r.figure("/latency/predicted_unpruned_ms"));
+    } else if (r.report().has("latency")) {
+      o.printf(Locale.ROOT, "latency (the cost file's): %.1f %% of the unpruned%n", 100 * r.figure("/latency/predicted_fraction"));
     }
     printEmbedding(o, r);
     if (r.report().has("test_before_refine")) {

@@ -5,6 +5,7 @@ import io.qprune.api.InvalidInputException;
 import io.qprune.api.Solver;
 import io.qprune.api.Solvers;
 import io.qprune.formulation.classify.FashionMnist;
+import io.qprune.formulation.cost.CappedCost;
 import io.qprune.formulation.cost.CostFiles;
 import io.qprune.formulation.cost.CostKind;
 import io.qprune.formulation.cost.LatencyFit;
@@ -75,6 +76,12 @@ public final class Pruning {
     if (cost != null) {
       double keptFraction = cost.value(p.selection().mask()) / cost.total();
       rep.set("budget", PruneFiles.budget(settings.budget(), keptFraction).put("cost_file", request.cost().toString()));
+      if (cost instanceof CappedCost capped) {
+        MaskCost latency = capped.caps().get(0).cost();
+        rep.putObject("latency").put("cap_fraction", cfg.latencyCap())
+            .put("predicted_fraction", latency.value(p.selection().mask()) / latency.total())
+            .put("note", "the cost file's latency field at the mask");
+      }
     }
     rep.set("seconds", PruneFiles.seconds(Map.of("build_qubo", p.buildSeconds(),
         "capacity_search", p.selection().seconds())));
