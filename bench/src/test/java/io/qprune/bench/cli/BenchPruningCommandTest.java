@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qprune.formulation.data.ColorMode;
 import io.qprune.formulation.model.Architecture;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.qprune.formulation.cost.MaskCost;
 import io.qprune.formulation.model.Denoiser;
+import io.qprune.formulation.model.Mask;
 import io.qprune.formulation.model.ModelFile;
 import io.qprune.formulation.model.ModelSpec;
 import io.qprune.formulation.model.Torch;
+import io.qprune.formulation.prune.PruneConfig;
+import io.qprune.formulation.prune.PruneRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -63,14 +68,14 @@ class BenchPruningCommandTest {
     // every run's mask, timed exported beside the unpruned network by bench latency --runs
     assertThat(out.resolve("masks.json")).exists();
     CliRun lat = CliRun.main("bench", "latency", "--runs", out.toString(), "--model", model.toString(), "--sizes", "32",
-        "--threads", "1", "--repeats", "2", "--fit", "--fit-cache", dir.resolve("fit-runs.json").toString());
+        "--threads", "1", "--repeats", "2", "--fit", "--fit-cache", CliRun.TINY_LATENCY_FIT.toString());
     assertThat(lat.code()).as(lat.err()).isZero();
     assertThat(lat.out()).contains("| 0.50 | hybrid+tt-all | 2 |", "latency / unpruned", "predicted by the fit",
         "held-out");
     List<String> timed = Files.readAllLines(out.resolve("latency-32-1t.csv"));
     assertThat(timed).hasSize(1 + 1 + 2 * 2 * 4);
     assertThat(timed.get(1)).startsWith("unpruned,").contains(",1.00000,1.00000,32,1,2");
-    assertThat(dir.resolve("fit-runs.json")).exists();
+    assertThat(CliRun.TINY_LATENCY_FIT).exists();
     assertThat(out.resolve("psnr-vs-latency-32-1t.png")).exists();
     assertThat(out.resolve("psnr-vs-latency-32-1t.svg")).exists();
   }
@@ -91,6 +96,35 @@ class BenchPruningCommandTest {
       assertThat(line).contains(",true,");
     }
     assertThat(runs.get(3)).startsWith("hybrid+tt-all,");
+  }
+
+  @Test
+  void aLatencyCapBesideTheFlopsLevelsHoldsForEveryMethodsMask() throws Exception {
+    Path model = tinyModel("tiny4.qpm", 8, 6);
+    Path out = dir.resolve("capped");
+    Path fit = CliRun.TINY_LATENCY_FIT;
+    CliRun r = CliRun.main(small(model, "--budget", "flops", "--levels", "0.6", "--methods", "taylor,halp,hybrid",
+        "--seeds", "1", "--alphas", "1", "--betas", "0", "--set", "budget_tolerance=0.2", "--latency", "0.65",
+        "--set", "latency_cache=" + fit, "--out", out.toString()).toArray(String[]::new));
+    assertThat(r.code()).as(r.err()).isZero();
+    MaskCost latency;
+    try (Denoiser m = ModelFile.load(model)) {
+      latency = PruneRun.latencyFit(m, PruneConfig.defaults().with("latency_cache", fit.toString())).cost(m);
+    }
+    JsonNode masks = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("masks.json").toFile());
+    assertThat(masks).hasSize(1 + 3);
+    for (JsonNode run : masks) {
+      if (run.get("method").asText().equals("unpruned")) {
+        continue;
+      }
+      int[] bits = new int[run.get("kept").size()];
+      for (int i = 0; i < bits.length; i++) {
+        bits[i] = run.get("kept").get(i).asInt();
+      }
+      double share = latency.value(Mask.ofBits(bits)) / latency.total();
+      assertThat(share).as(run.get("method").asText()).isLessThanOrEqualTo(0.65 + 1e-9);
+      assertThat(run.get("flops_fraction").asDouble()).isLessThanOrEqualTo(0.6 + 1e-9);
+    }
   }
 
   @Test

@@ -39,7 +39,7 @@ class PruneCommandTest {
   @Test
   void aFlopsBudgetWithALatencyCapMeetsTheFlopsWindowAndTheFittedCap() throws Exception {
     Path out = dir.resolve("out-latency");
-    Path fit = dir.resolve("fit.json");
+    Path fit = CliRun.TINY_LATENCY_FIT;
     CliRun r = CliRun.main("prune", "--config", config.toString(), "--flops", "0.6", "--latency", "0.7",
         "--set", "latency_cache=" + fit, "--set", "evaluate=false", "--out", out.toString());
     assertThat(r.code()).as(r.err()).isZero();
