@@ -231,18 +231,11 @@ public final class LatencyFit {
     return out;
   }
 
+  /** A seeded random order of 0..n−1 (the JDK's Fisher–Yates shuffle). */
   private static int[] permutation(int n, Random r) {
-    int[] p = new int[n];
-    for (int i = 0; i < n; i++) {
-      p[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = r.nextInt(i + 1);
-      int t = p[i];
-      p[i] = p[j];
-      p[j] = t;
-    }
-    return p;
+    List<Integer> p = new ArrayList<>(java.util.stream.IntStream.range(0, n).boxed().toList());
+    java.util.Collections.shuffle(p, r);
+    return p.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /**
