@@ -13,7 +13,6 @@ import io.qprune.formulation.eval.MaskEvaluator;
 import io.qprune.formulation.importance.ScoreSet;
 import io.qprune.formulation.importance.UnitLayout;
 import io.qprune.formulation.cost.Budget;
-import io.qprune.formulation.cost.CappedCost;
 import io.qprune.formulation.cost.MaskCost;
 import io.qprune.formulation.cost.NetworkCosts;
 import io.qprune.formulation.model.Cost;
@@ -77,13 +76,9 @@ public final class PruningBench {
         options.valCrops(), options.valCropSize(), noise, base.evalSeed());
     Mask all = Mask.all(model.units().size());
     Cost full = model.fullCost();
-    boolean latency = options.budget() == io.qprune.formulation.cost.CostKind.LATENCY;
-    cost = options.budget() == null ? null : latency ? PruneRun.latencyFit(model, base).cost(model)
-        : NetworkCosts.of(model.spec(), options.budget());
-    if (cost != null && !latency && base.latency() != null) { // a latency cap beside the flops/params levels
-      cost = new CappedCost(cost, List.of(new CappedCost.Cap(PruneRun.latencyFit(model, base).cost(model),
-          base.latency())));
-    }
+    // a latency key beside flops/params levels is a cap on them
+    cost = options.budget() == null ? null : PruneRun.costOf(model, options.budget(),
+        options.budget() == io.qprune.formulation.cost.CostKind.LATENCY ? null : base.latency(), base);
     List<RunRow> rows = new ArrayList<>();
     List<SweepPoint> sweep = new ArrayList<>();
     Map<String, double[]> tuned = new HashMap<>();

@@ -60,11 +60,9 @@ public final class LatencyCosts {
     if (threads < 1) {
       throw new InvalidInputException("Latency threads must be >= 1, got " + threads);
     }
-    if (size < 1 || size % model.spec().sizeMultiple() != 0) {
-      throw new InvalidInputException("The latency input side must be a positive multiple of "
-          + model.spec().sizeMultiple() + " for " + model.spec() + ", got " + size);
-    }
-    Map<String, String> key = key(model, threads, size, grid, repeats);
+    checkSize(model, size);
+    Map<String, String> key = key(model, threads, size, repeats);
+    key.put("grid", Integer.toString(grid));
     if (!refresh && Files.exists(cacheFile)) {
       LatencyTable cached = LatencyTable.load(cacheFile);
       if (cached.key().equals(key)) {
@@ -76,8 +74,19 @@ public final class LatencyCosts {
     return t;
   }
 
-  /** The key a table is cached under: machine, versions, the model's shape digest, and how it is measured. */
-  static Map<String, String> key(Denoiser model, int threads, int size, int grid, int repeats) {
+  /** An error unless {@code size} is a positive multiple of the network's down-sampling factor. */
+  static void checkSize(Denoiser model, int size) {
+    if (size < 1 || size % model.spec().sizeMultiple() != 0) {
+      throw new InvalidInputException("The latency input side must be a positive multiple of "
+          + model.spec().sizeMultiple() + " for " + model.spec() + ", got " + size);
+    }
+  }
+
+  /**
+   * The key a latency measurement is cached under: machine, versions, the model's shape digest, and
+   * how it is measured (a table adds its grid, a fit its method and samples).
+   */
+  static Map<String, String> key(Denoiser model, int threads, int size, int repeats) {
     Map<String, String> k = new LinkedHashMap<>();
     k.put("cpu", cpuModel());
     k.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
@@ -86,7 +95,6 @@ public final class LatencyCosts {
     k.put("model", shapeDigest(model));
     k.put("threads", Integer.toString(threads));
     k.put("size", Integer.toString(size));
-    k.put("grid", Integer.toString(grid));
     k.put("repeats", Integer.toString(repeats));
     return k;
   }

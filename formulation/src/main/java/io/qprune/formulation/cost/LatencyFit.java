@@ -85,12 +85,8 @@ public final class LatencyFit {
       throw new InvalidInputException("The latency fit needs threads >= 1, samples >= 8 and repeats >= 1, got "
           + threads + ", " + samples + ", " + repeats);
     }
-    if (size < 1 || size % model.spec().sizeMultiple() != 0) {
-      throw new InvalidInputException("The latency input side must be a positive multiple of "
-          + model.spec().sizeMultiple() + " for " + model.spec() + ", got " + size);
-    }
-    Map<String, String> key = LatencyCosts.key(model, threads, size, 0, repeats);
-    key.remove("grid");
+    LatencyCosts.checkSize(model, size);
+    Map<String, String> key = LatencyCosts.key(model, threads, size, repeats);
     key.put("fit", "whole-network nnls");
     key.put("samples", Integer.toString(samples));
     if (!refresh && Files.exists(cache)) {

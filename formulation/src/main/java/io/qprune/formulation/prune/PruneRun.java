@@ -230,14 +230,18 @@ public final class PruneRun {
    */
   public static MaskCost costOf(Denoiser model, PruneConfig cfg) {
     Budget b = cfg.budget();
-    if (b == null) {
-      return null;
-    }
-    MaskCost primary = b.kind() == CostKind.LATENCY ? latencyFit(model, cfg).cost(model)
-        : NetworkCosts.of(model.spec(), b.kind());
-    Double cap = cfg.latencyCap();
-    return cap == null ? primary
-        : new CappedCost(primary, List.of(new CappedCost.Cap(latencyFit(model, cfg).cost(model), cap)));
+    return b == null ? null : costOf(model, b.kind(), cfg.latencyCap(), cfg);
+  }
+
+  /**
+   * The network's {@code kind} cost, capped at {@code latencyCap} of its fitted latency when that is
+   * given (null: no cap); the latency fit from {@code cfg}'s cache ({@link #latencyFit}).
+   */
+  public static MaskCost costOf(Denoiser model, CostKind kind, Double latencyCap, PruneConfig cfg) {
+    MaskCost primary = kind == CostKind.LATENCY ? latencyFit(model, cfg).cost(model)
+        : NetworkCosts.of(model.spec(), kind);
+    return latencyCap == null ? primary
+        : new CappedCost(primary, List.of(new CappedCost.Cap(latencyFit(model, cfg).cost(model), latencyCap)));
   }
 
   /**

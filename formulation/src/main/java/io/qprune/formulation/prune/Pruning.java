@@ -121,8 +121,7 @@ public final class Pruning {
         rep.set("budget", PruneFiles.budget(cfg.budget(), kept).put("within_tolerance", cfg.budget().within(kept, 1)));
       }
       String method = cfg.settings().method() + (r.refined() != null ? "+tt" : "");
-      return result(r.scores(), r.pruned(), r.refined() != null ? r.refined().mask() : r.pruned().selection().mask(),
-          method, cfg.settings(), rep);
+      return result(r.scores(), r.pruned(), finalMask, method, cfg.settings(), rep);
     }
   }
 

@@ -105,7 +105,7 @@ class LatencyFitTest {
       HalfUNetCost.Weights tw = HalfUNetCost.Weights.of(truth);
       HalfUNetCost known = new HalfUNetCost(TINY, "latency", tw);
       double[] ms = masks.stream().mapToDouble(k -> known.value(k.toKeep())).toArray();
-      LatencyFit fit = LatencyFit.fit(m, LatencyCosts.key(m, 1, 16, 0, 1), masks, ms);
+      LatencyFit fit = LatencyFit.fit(m, LatencyCosts.key(m, 1, 16, 1), masks, ms);
       assertThat(fit.holdoutRelRms()).isLessThan(1e-4);
       MaskCost c = fit.cost(m);
       for (Mask k : LatencyFit.sampleMasks(m, 10, 99)) {
