@@ -91,6 +91,17 @@ public final class BenchLatencyCommand implements Callable<Integer> {
       "latency-<size>-<threads>t.csv/.md and a PSNR-vs-latency plot into DIR (or --out)."})
   Path runs;
 
+  @Option(names = "--learn", paramLabel = "PATH", description = {"Refit the latency fit with these masks measured now, then exit:",
+      "a mask file (mask.json or 0/1 list), a `prune --out` folder (its mask.json) or a `bench pruning`",
+      "folder or masks.json (every pruned run); with --neighbours perturbations of each (repeatable)."})
+  List<Path> learn = new ArrayList<>();
+
+  @Option(names = "--neighbours", defaultValue = "4", description = "With --learn: seeded perturbations (1-3 units flipped) timed per mask (default: ${DEFAULT-VALUE}).")
+  int neighbours;
+
+  @Option(names = "--seed", defaultValue = "1", description = "With --learn: seed of the perturbations (default: ${DEFAULT-VALUE}).")
+  long seed;
+
   @Option(names = "--out", description = "Output folder for latency.csv and latency.json (default: bench-latency; with --runs: the runs folder).")
   Path out;
 
@@ -107,6 +118,12 @@ public final class BenchLatencyCommand implements Callable<Integer> {
     PrintWriter pw = spec.commandLine().getOut();
     if (fitCache != null && !fit) {
       throw new InvalidInputException("--fit-cache is only used with --fit");
+    }
+    if (!learn.isEmpty()) {
+      if (!fit || runs != null || !slim.isEmpty() || mask != null) {
+        throw new InvalidInputException("--learn refits the latency fit: give it with --fit (and --fit-cache), without --runs, --slim or --mask");
+      }
+      return learn(pw);
     }
     if (runs != null) {
       return timeRuns(pw);
@@ -240,14 +257,66 @@ public final class BenchLatencyCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  /** {@code --learn}: the fit refitted with the given masks measured now, saved over its cache. */
+  private int learn(PrintWriter pw) {
+    List<Mask> masks = new ArrayList<>();
+    for (Path p : learn) {
+      masks.addAll(learnMasks(p));
+    }
+    try (Denoiser m = modelOption.model == null ? ModelFile.loadDefault() : ModelFile.load(modelOption.model)) {
+      Path file = fitCache != null ? fitCache : LatencyFit.defaultCache(m, 1, LatencyCosts.DEFAULT_SIZE);
+      LatencyFit before = latencyFit(m, pw);
+      LatencyFit.Learned l = before.learn(m, masks, neighbours, seed);
+      l.fit().save(file);
+      Mask all = Mask.all(m.units().size());
+      double fullBefore = before.cost(m).value(all);
+      double fullAfter = l.fit().cost(m).value(all);
+      pw.printf(Locale.ROOT, "%-6s %6s %10s %10s %10s   (ratios to the unpruned network: measured, and as the fit predicts"
+          + " them, before and after)%n", "mask", "units", "measured", "fit before", "fit after");
+      double[] err = new double[2];
+      for (int i = 0; i < l.masks().size(); i++) {
+        double measured = l.measuredMs()[i] / before.fullMs();
+        double b = l.beforeMs()[i] / fullBefore;
+        double a = l.afterMs()[i] / fullAfter;
+        pw.printf(Locale.ROOT, "%-6d %6d %10.3f %10.3f %10.3f%n", i + 1, l.masks().get(i).kept(), measured, b, a);
+        err[0] += (b - measured) / l.masks().size();
+        err[1] += (a - measured) / l.masks().size();
+      }
+      pw.printf(Locale.ROOT, "mean error of the predicted ratio on these masks: before %+.3f, after %+.3f; held-out error"
+          + " of the refit %.3f (%d samples, %d learned)%n", err[0], err[1], l.fit().holdoutRelRms(),
+          Integer.parseInt(l.fit().key().get("samples")) + l.fit().learnedSamples(), l.fit().learnedSamples());
+      pw.printf(Locale.ROOT, "wrote %s%n", file);
+      pw.flush();
+    }
+    return ExitCodes.OK;
+  }
+
+  /** The masks of one --learn path: a mask file, a prune output folder or a bench pruning folder/masks.json. */
+  private static List<Mask> learnMasks(Path p) {
+    Path runsFile = Files.isDirectory(p) ? p.resolve(MeasuredLatency.MASKS) : p;
+    if (Files.isDirectory(p) && !Files.exists(runsFile)) {
+      Path one = p.resolve("mask.json");
+      if (!Files.exists(one)) {
+        throw new InvalidInputException(p + ": a folder without " + MeasuredLatency.MASKS + " (bench pruning) or mask.json (prune)");
+      }
+      return List.of(MaskFile.readMask(one));
+    }
+    if (runsFile.getFileName().toString().equals(MeasuredLatency.MASKS)) {
+      return MeasuredLatency.readRuns(runsFile).stream().filter(r -> r.mask().kept() < r.mask().size())
+          .map(MeasuredLatency.Run::mask).toList();
+    }
+    return List.of(MaskFile.readMask(p));
+  }
+
   /** The latency fit from {@code --fit-cache} (or the default cache), measured when it does not match. */
   private LatencyFit latencyFit(Denoiser m, PrintWriter pw) {
     Path file = fitCache != null ? fitCache : LatencyFit.defaultCache(m, 1, LatencyCosts.DEFAULT_SIZE);
     pw.printf(Locale.ROOT, "latency fit (1 thread, %d², whole network): %s%n", LatencyCosts.DEFAULT_SIZE, file);
     pw.flush();
     LatencyFit f = LatencyFit.forModel(m, file, 1, LatencyCosts.DEFAULT_SIZE, refresh, true);
-    pw.printf(Locale.ROOT, "latency fit (oneDNN kernels %s): unpruned %.2f ms; relative RMS error %.3f on its %s masks,"
-        + " %.3f on held-out ones%n", f.kernels(), f.fullMs(), f.fitRelRms(), f.key().get("samples"), f.holdoutRelRms());
+    pw.printf(Locale.ROOT, "latency fit (oneDNN kernels %s): unpruned %.2f ms; relative RMS error %.3f on its %d masks"
+        + " (%d learned), %.3f on held-out ones%n", f.kernels(), f.fullMs(), f.fitRelRms(),
+        Integer.parseInt(f.key().get("samples")) + f.learnedSamples(), f.learnedSamples(), f.holdoutRelRms());
     pw.flush();
     return f;
   }

@@ -52,9 +52,11 @@ public final class LatencyFit {
   private final double[] ms;
   private final double holdoutRelRms;
   private final double fitRelRms;
+  /** How many of the samples (the last ones) were learned from chosen masks ({@link #learn}). */
+  private final int learned;
 
   LatencyFit(Map<String, String> key, String kernels, double[] weights, List<Mask> masks, double[] ms,
-      double holdoutRelRms, double fitRelRms) {
+      double holdoutRelRms, double fitRelRms, int learned) {
     this.key = Map.copyOf(key);
     this.kernels = kernels;
     this.weights = weights.clone();
@@ -62,6 +64,7 @@ public final class LatencyFit {
     this.ms = ms.clone();
     this.holdoutRelRms = holdoutRelRms;
     this.fitRelRms = fitRelRms;
+    this.learned = learned;
   }
 
   /**
@@ -158,26 +161,138 @@ public final class LatencyFit {
     List<Mask> masks = sampleMasks(model, samples, SEED);
     LOG.info("Measuring the latency of {} masks of {} ({}² input, {} thread(s), {} rounds) for the latency fit",
         samples, model.spec(), size, threads, repeats);
+    return fit(model, key, masks, timeMasks(model, masks, threads, size, repeats));
+  }
+
+  /**
+   * What {@link #learn} did: the refitted fit, and for each mask it was given (duplicates once), the
+   * time measured now and what the fit predicted before and after (ms, scaled to the fit's unpruned
+   * time).
+   */
+  public record Learned(LatencyFit fit, List<Mask> masks, double[] measuredMs, double[] beforeMs,
+      double[] afterMs) {}
+
+  /**
+   * This fit, refitted with {@code chosen} masks measured now. The masks a budgeted search picks are
+   * the ones the fit thinks cheapest for what they keep, so its errors there lean one way (the search
+   * finds where the fit is optimistic: part K measured 0.02–0.05 of the unpruned time): timing those
+   * masks and fitting again puts samples where the decisions are made. Each chosen mask and {@code
+   * neighbours} seeded perturbations of it ({@link #neighbourhood}) are timed beside the unpruned
+   * network in one interleaved loop, on the fit's threads, input side and rounds; each time enters
+   * the fit as its ratio to the unpruned network times {@link #fullMs} (the ratio is steadier than the
+   * milliseconds between two sittings of a busy machine). Needs the fit's own oneDNN kernels.
+   */
+  public Learned learn(Denoiser model, List<Mask> chosen, int neighbours, long seed) {
+    cost(model); // checks the model
+    if (!kernels.equals(currentKernels())) {
+      throw new InvalidInputException("The latency fit was measured with oneDNN kernels " + kernels
+          + ", this process runs " + currentKernels() + ": learn from masks in a process with the same kernels"
+          + " (qprune bench latency keeps the CPU's own)");
+    }
+    List<Mask> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(chosen));
+    if (distinct.isEmpty()) {
+      throw new InvalidInputException("No masks to learn the latency fit from");
+    }
+    List<Mask> timed = neighbourhood(model, distinct, neighbours, seed);
+    int threads = Integer.parseInt(key.get("threads"));
+    int size = Integer.parseInt(key.get("size"));
+    int repeats = Integer.parseInt(key.get("repeats"));
+    LOG.info("Timing {} masks ({} given, {} neighbours each) for the latency fit ({}² input, {} thread(s))",
+        timed.size(), distinct.size(), neighbours, size, threads);
+    List<Mask> withFull = new ArrayList<>();
+    withFull.add(Mask.all(model.units().size()));
+    withFull.addAll(timed);
+    double[] t = timeMasks(model, withFull, threads, size, repeats);
+    double[] newMs = new double[timed.size()];
+    for (int i = 0; i < newMs.length; i++) {
+      newMs[i] = t[i + 1] / t[0] * fullMs();
+    }
+    LatencyFit next = withSamples(model, timed, newMs);
+    MaskCost before = cost(model);
+    MaskCost after = next.cost(model);
+    double[] measured = new double[distinct.size()];
+    double[] b = new double[distinct.size()];
+    double[] a = new double[distinct.size()];
+    for (int i = 0; i < distinct.size(); i++) {
+      measured[i] = newMs[i * (neighbours + 1)];
+      b[i] = before.value(distinct.get(i));
+      a[i] = after.value(distinct.get(i));
+    }
+    return new Learned(next, distinct, measured, b, a);
+  }
+
+  /** This fit's samples and {@code more} with their times, fitted again (the key stays: same setting). */
+  LatencyFit withSamples(Denoiser model, List<Mask> more, double[] moreMs) {
+    List<Mask> all = new ArrayList<>(masks);
+    all.addAll(more);
+    double[] allMs = java.util.stream.DoubleStream.concat(Arrays.stream(ms), Arrays.stream(moreMs)).toArray();
+    LatencyFit f = fit(model, key, all, allMs);
+    return new LatencyFit(key, kernels, f.weights, all, allMs, f.holdoutRelRms, f.fitRelRms, learned + more.size());
+  }
+
+  /** Masks the fit holds beyond its seeded random ones (learned from, {@link #learn}). */
+  public int learnedSamples() {
+    return learned;
+  }
+
+  /**
+   * Each mask followed by {@code neighbours} seeded perturbations of it: one to three random units
+   * flipped (a flip that would empty a layer is skipped), so the fit learns the slope around the mask,
+   * not only its value.
+   */
+  static List<Mask> neighbourhood(Denoiser model, List<Mask> masks, int neighbours, long seed) {
+    if (neighbours < 0) {
+      throw new InvalidInputException("neighbours must be >= 0, got " + neighbours);
+    }
+    int u = model.spec().channels() / 2;
+    List<Mask> out = new ArrayList<>();
+    for (int i = 0; i < masks.size(); i++) {
+      Mask m = masks.get(i);
+      if (m.size() != model.units().size()) {
+        throw new InvalidInputException("A mask to learn the latency fit from has " + m.size() + " units; "
+            + model.spec() + " has " + model.units().size());
+      }
+      out.add(m);
+      for (int j = 0; j < neighbours; j++) {
+        Random r = new Random(seed * 1_000_003L + 7919L * i + j);
+        boolean[] keep = m.toKeep();
+        int flips = 1 + r.nextInt(3);
+        for (int f = 0; f < flips; f++) {
+          int at = r.nextInt(keep.length);
+          keep[at] = !keep[at];
+          int layer = at / u;
+          if (java.util.stream.IntStream.range(layer * u, layer * u + u).noneMatch(x -> keep[x])) {
+            keep[at] = true;
+          }
+        }
+        out.add(Mask.of(keep));
+      }
+    }
+    return out;
+  }
+
+  /** Median ms of each mask's exported network, timed in one interleaved loop. */
+  private static double[] timeMasks(Denoiser model, List<Mask> masks, int threads, int size, int repeats) {
     int before = Torch.setThreads(threads);
     List<SlimDenoiser> nets = new ArrayList<>();
-    double[] ms = new double[samples];
+    double[] ms = new double[masks.size()];
     try {
       List<ForwardTimer.Net> timed = new ArrayList<>();
-      for (int s = 0; s < samples; s++) {
+      for (int s = 0; s < masks.size(); s++) {
         SlimDenoiser net = SlimDenoiser.of(model, masks.get(s));
         nets.add(net);
         timed.add(new ForwardTimer.Net(Integer.toString(s), net.manager(), net::denoise));
       }
       Map<String, double[]> t = ForwardTimer.time(timed,
           new Shape(1, model.spec().color().channels(), size, size), repeats);
-      for (int s = 0; s < samples; s++) {
+      for (int s = 0; s < masks.size(); s++) {
         ms[s] = ForwardTimer.quartiles(t.get(Integer.toString(s)))[1];
       }
     } finally {
       nets.forEach(SlimDenoiser::close);
       Torch.setThreads(before);
     }
-    return fit(model, key, masks, ms);
+    return ms;
   }
 
   /** Fits {@code ms} of {@code masks}: the held-out check on every fourth mask, then all of them. */
@@ -196,7 +311,7 @@ public final class LatencyFit {
     double[] all = nnls(f, ms);
     double fitErr = relRms(f, ms, all, allIndices(masks.size()));
     LOG.info("Latency fit: relative RMS error {} on the fitted masks, {} held out", fitErr, holdout);
-    return new LatencyFit(key, currentKernels(), all, masks, ms, holdout, fitErr);
+    return new LatencyFit(key, currentKernels(), all, masks, ms, holdout, fitErr, 0);
   }
 
   /**
@@ -312,12 +427,13 @@ public final class LatencyFit {
   }
 
   /** Writes the fit atomically as JSON: key, weights, errors, and every mask with its time. */
-  void save(Path file) {
+  public void save(Path file) {
     ObjectNode root = CacheFiles.root(key);
     root.put("kernels", kernels);
     root.put("full_ms", fullMs());
     root.put("holdout_rel_rms", holdoutRelRms);
     root.put("fit_rel_rms", fitRelRms);
+    root.put("learned_samples", learnedSamples());
     ArrayNode w = root.putArray("weights");
     Arrays.stream(weights).forEach(w::add);
     ArrayNode arr = root.putArray("samples");
@@ -349,7 +465,8 @@ public final class LatencyFit {
         throw new IllegalArgumentException("no samples");
       }
       return new LatencyFit(key, CacheFiles.need(root, "kernels").asText(), w, masks, ms.stream().mapToDouble(Double::doubleValue).toArray(),
-          CacheFiles.need(root, "holdout_rel_rms").asDouble(), CacheFiles.need(root, "fit_rel_rms").asDouble());
+          CacheFiles.need(root, "holdout_rel_rms").asDouble(), CacheFiles.need(root, "fit_rel_rms").asDouble(),
+          root.path("learned_samples").asInt(0));
     } catch (IOException | RuntimeException e) {
       throw new InvalidInputException("Cannot read the latency fit " + file + ": " + e.getMessage()
           + ". Maybe delete it or measure again with --refresh.", e);

@@ -142,6 +142,74 @@ class LatencyFitTest {
     }
   }
 
+  @Test
+  void learningFromMasksFixesTheFitAroundThemAndKeepsTheSamplesInItsFile() throws Exception {
+    try (Denoiser m = Denoiser.create(TINY, 3)) {
+      Random r = new Random(6);
+      double[] a = new double[2 * (2 * TINY.depth() + 2) + 3];
+      for (int i = 0; i < a.length; i++) {
+        a[i] = 0.2 + r.nextDouble();
+      }
+      double[] b = a.clone();
+      b[1] += 3; // where the searches go, every kept unit of the first layer costs more than the random masks say
+      HalfUNetCost truthA = new HalfUNetCost(TINY, "latency", HalfUNetCost.Weights.of(a));
+      HalfUNetCost truthB = new HalfUNetCost(TINY, "latency", HalfUNetCost.Weights.of(b));
+      List<Mask> random = LatencyFit.sampleMasks(m, 24, 5);
+      LatencyFit fit = LatencyFit.fit(m, LatencyCosts.key(m, 1, 16, 1), random,
+          random.stream().mapToDouble(k -> truthA.value(k.toKeep())).toArray());
+      List<Mask> chosen = LatencyFit.sampleMasks(m, 4, 77).subList(1, 4);
+      List<Mask> learned = LatencyFit.neighbourhood(m, chosen, 6, 1);
+      assertThat(learned).hasSize(21).startsWith(chosen.get(0));
+      int u = TINY.channels() / 2;
+      for (int i = 0; i < learned.size(); i++) {
+        boolean[] x = learned.get(i).toKeep();
+        boolean[] origin = chosen.get(i / 7).toKeep();
+        int diff = 0;
+        for (int j = 0; j < x.length; j++) {
+          diff += x[j] != origin[j] ? 1 : 0;
+        }
+        assertThat(diff).isBetween(i % 7 == 0 ? 0 : 1, i % 7 == 0 ? 0 : 3);
+        for (int layer = 0; layer < x.length / u; layer++) {
+          final int at = layer;
+          assertThat(java.util.stream.IntStream.range(at * u, at * u + u).anyMatch(j -> x[j])).isTrue();
+        }
+      }
+      assertThat(LatencyFit.neighbourhood(m, chosen, 6, 1)).isEqualTo(learned);
+      LatencyFit next = fit.withSamples(m, learned, learned.stream().mapToDouble(k -> truthB.value(k.toKeep())).toArray());
+      assertThat(next.learnedSamples()).isEqualTo(21);
+      assertThat(fit.learnedSamples()).isZero();
+      double before = 0;
+      double after = 0;
+      for (Mask k : LatencyFit.neighbourhood(m, chosen, 6, 2)) { // other masks around the same ones
+        double t = truthB.value(k.toKeep());
+        before += Math.abs(fit.cost(m).value(k) - t) / t;
+        after += Math.abs(next.cost(m).value(k) - t) / t;
+      }
+      assertThat(after).isLessThan(0.3 * before);
+      Path file = dir.resolve("learned.json");
+      next.save(file);
+      LatencyFit back = LatencyFit.load(file);
+      assertThat(back.learnedSamples()).isEqualTo(21);
+      assertThat(back.cost(m).value(chosen.get(0))).isCloseTo(next.cost(m).value(chosen.get(0)), within(1e-9));
+      assertThatThrownBy(() -> LatencyFit.neighbourhood(m, List.of(Mask.all(5)), 1, 1))
+          .isInstanceOf(InvalidInputException.class).hasMessageContaining("5 units");
+    }
+  }
+
+  @Test
+  void learnTimesTheMasksAndTheirNeighboursBesideTheUnprunedNetwork() {
+    try (Denoiser m = Denoiser.create(TINY, 3)) {
+      LatencyFit fit = LatencyFit.forModel(m, dir.resolve("fit.json"), 1, 16, 12, 1, false, false);
+      Mask half = LatencyFit.sampleMasks(m, 3, 8).get(2);
+      LatencyFit.Learned l = fit.learn(m, List.of(half, half), 2, 1);
+      assertThat(l.masks()).containsExactly(half); // duplicates once
+      assertThat(l.measuredMs()[0]).isPositive();
+      assertThat(l.fit().learnedSamples()).isEqualTo(3);
+      assertThat(l.afterMs()[0]).isCloseTo(l.fit().cost(m).value(half), within(1e-9));
+      assertThat(l.beforeMs()[0]).isCloseTo(fit.cost(m).value(half), within(1e-9));
+    }
+  }
+
   private static double dot(double[] a, double[] b) {
     double s = 0;
     for (int i = 0; i < a.length; i++) {
