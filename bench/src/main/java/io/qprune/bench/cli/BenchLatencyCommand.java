@@ -285,6 +285,8 @@ public final class BenchLatencyCommand implements Callable<Integer> {
       pw.printf(Locale.ROOT, "mean error of the predicted ratio on these masks: before %+.3f, after %+.3f; held-out error"
           + " of the refit %.3f (%d samples, %d learned)%n", err[0], err[1], l.fit().holdoutRelRms(),
           Integer.parseInt(l.fit().key().get("samples")) + l.fit().learnedSamples(), l.fit().learnedSamples());
+      pw.printf(Locale.ROOT, "the unpruned network: measured %.2f ms (stored), fitted %.2f ms before, %.2f ms after%n",
+          before.fullMs(), fullBefore, fullAfter);
       pw.printf(Locale.ROOT, "wrote %s%n", file);
       pw.flush();
     }

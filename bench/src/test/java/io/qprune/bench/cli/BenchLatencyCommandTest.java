@@ -112,6 +112,46 @@ class BenchLatencyCommandTest {
   }
 
   @Test
+  void learnRefitsACopyOfTheFitWithTheGivenMasksAndTheirNeighbours() throws Exception {
+    Path fit = dir.resolve("learned-fit.json");
+    Mask a;
+    Mask b;
+    try (Denoiser m = ModelFile.load(model)) {
+      io.qprune.formulation.cost.LatencyFit.forModel(m, CliRun.TINY_LATENCY_FIT, 1, 256, false, false);
+      a = LatencyMasks.uniformAtFlops(m, 0.5);
+      b = LatencyMasks.random(m, 0.5, 3);
+    }
+    String shared = Files.readString(CliRun.TINY_LATENCY_FIT);
+    Files.copy(CliRun.TINY_LATENCY_FIT, fit);
+    Path maskFile = dir.resolve("a.txt");
+    Files.writeString(maskFile, a.toString());
+    Path runs = dir.resolve("learn-runs");
+    Files.createDirectories(runs);
+    StringBuilder json = new StringBuilder("[{\"method\": \"unpruned\", \"kept\": [");
+    json.append("1, ".repeat(a.size() - 1)).append("1]}, {\"method\": \"hybrid\", \"kept\": [");
+    int[] bits = b.toBits();
+    for (int i = 0; i < bits.length; i++) {
+      json.append(i > 0 ? ", " : "").append(bits[i]);
+    }
+    Files.writeString(runs.resolve("masks.json"), json.append("]}]").toString());
+    CliRun r = CliRun.of(new BenchLatencyCommand(), "--model", model.toString(), "--fit", "--fit-cache", fit.toString(),
+        "--learn", maskFile.toString(), "--learn", runs.toString(), "--neighbours", "1");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("mean error of the predicted ratio on these masks", "4 learned", "wrote " + fit);
+    JsonNode saved = new ObjectMapper().readTree(Files.readString(fit));
+    assertThat(saved.get("learned_samples").asInt()).isEqualTo(4); // 2 masks (the unpruned run left out) × (1 + 1)
+    assertThat(saved.get("samples")).hasSize(64 + 4);
+    assertThat(Files.readString(CliRun.TINY_LATENCY_FIT)).isEqualTo(shared);
+    CliRun noFit = CliRun.of(new BenchLatencyCommand(), "--model", model.toString(), "--learn", maskFile.toString());
+    assertThat(noFit.code()).isEqualTo(2);
+    assertThat(noFit.err()).contains("--learn", "--fit");
+    CliRun empty = CliRun.of(new BenchLatencyCommand(), "--model", model.toString(), "--fit", "--fit-cache", fit.toString(),
+        "--learn", dir.toString());
+    assertThat(empty.code()).isEqualTo(2);
+    assertThat(empty.err()).contains("mask.json");
+  }
+
+  @Test
   void aBadRunsFileIsAnErrorNamingTheEntry() throws Exception {
     Path runs = dir.resolve("bad-runs");
     Files.createDirectories(runs);

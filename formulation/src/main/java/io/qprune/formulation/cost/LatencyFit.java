@@ -95,6 +95,7 @@ public final class LatencyFit {
     if (!refresh && Files.exists(cache)) {
       LatencyFit cached = load(cache);
       if (cached.key.equals(key) && (!sameKernels || cached.kernels.equals(currentKernels()))) {
+        cached = cached.withSamples(model, List.of(), new double[0]); // the weights of this code's fit
         if (!cached.kernels.equals(currentKernels())) {
           LOG.info("Using the latency fit in {}, measured with oneDNN kernels {} (this process: {})", cache,
               cached.kernels, currentKernels());
@@ -178,9 +179,10 @@ public final class LatencyFit {
    * finds where the fit is optimistic: part K measured 0.02–0.05 of the unpruned time): timing those
    * masks and fitting again puts samples where the decisions are made. Each chosen mask and {@code
    * neighbours} seeded perturbations of it ({@link #neighbourhood}) are timed beside the unpruned
-   * network in one interleaved loop, on the fit's threads, input side and rounds; each time enters
-   * the fit as its ratio to the unpruned network times {@link #fullMs} (the ratio is steadier than the
-   * milliseconds between two sittings of a busy machine). Needs the fit's own oneDNN kernels.
+   * network and some of the fit's own random masks in one interleaved loop, on the fit's threads,
+   * input side and rounds; the times are put on the stored samples' scale by the median ratio of
+   * those reference masks' stored to present times ({@link #references}: the milliseconds of a
+   * shared machine drift between sittings). Needs the fit's own oneDNN kernels.
    */
   public Learned learn(Denoiser model, List<Mask> chosen, int neighbours, long seed) {
     cost(model); // checks the model
@@ -199,13 +201,20 @@ public final class LatencyFit {
     int repeats = Integer.parseInt(key.get("repeats"));
     LOG.info("Timing {} masks ({} given, {} neighbours each) for the latency fit ({}² input, {} thread(s))",
         timed.size(), distinct.size(), neighbours, size, threads);
-    List<Mask> withFull = new ArrayList<>();
-    withFull.add(Mask.all(model.units().size()));
-    withFull.addAll(timed);
-    double[] t = timeMasks(model, withFull, threads, size, repeats);
+    List<Integer> refs = references();
+    List<Mask> all = new ArrayList<>();
+    refs.forEach(i -> all.add(masks.get(i)));
+    all.addAll(timed);
+    double[] t = timeMasks(model, all, threads, size, repeats);
+    double[] scale = new double[refs.size()];
+    for (int i = 0; i < scale.length; i++) {
+      scale[i] = ms[refs.get(i)] / t[i];
+    }
+    double now = ForwardTimer.quartiles(scale)[1];
+    LOG.info("This sitting runs the fit's {} reference masks at {}× their stored times (median)", refs.size(), 1 / now);
     double[] newMs = new double[timed.size()];
     for (int i = 0; i < newMs.length; i++) {
-      newMs[i] = t[i + 1] / t[0] * fullMs();
+      newMs[i] = t[i + refs.size()] * now;
     }
     LatencyFit next = withSamples(model, timed, newMs);
     MaskCost before = cost(model);
@@ -219,6 +228,22 @@ public final class LatencyFit {
       a[i] = after.value(distinct.get(i));
     }
     return new Learned(next, distinct, measured, b, a);
+  }
+
+  /**
+   * The stored samples timed again beside learned masks to put them on the stored times' scale: the
+   * unpruned network and up to 8 random masks spread over the samples (one network's time in one
+   * sitting is too noisy a yardstick on a shared machine; the median of 9 ratios is not).
+   */
+  private List<Integer> references() {
+    int random = masks.size() - learned;
+    List<Integer> refs = new ArrayList<>();
+    refs.add(0);
+    int step = Math.max(1, (random - 1) / 8);
+    for (int i = 1; i < random && refs.size() < 9; i += step) {
+      refs.add(i);
+    }
+    return refs;
   }
 
   /** This fit's samples and {@code more} with their times, fitted again (the key stays: same setting). */
@@ -306,12 +331,31 @@ public final class LatencyFit {
     for (int s = 0; s < masks.size(); s++) {
       (s % 4 == 3 ? test : train).add(s);
     }
-    double[] partial = nnls(rows(f, train), values(ms, train));
+    double[] partial = anchored(rows(f, train), values(ms, train), masks.get(0));
     double holdout = relRms(f, ms, partial, test);
-    double[] all = nnls(f, ms);
+    double[] all = anchored(f, ms, masks.get(0));
     double fitErr = relRms(f, ms, all, allIndices(masks.size()));
     LOG.info("Latency fit: relative RMS error {} on the fitted masks, {} held out", fitErr, holdout);
     return new LatencyFit(key, currentKernels(), all, masks, ms, holdout, fitErr, 0);
+  }
+
+  /**
+   * NNLS with the unpruned network's row (the first, when it keeps every unit) weighted as much as
+   * all the others together: a latency cap is a fraction of the fit's unpruned value, so that value
+   * should be the unpruned network's measured time, not whatever a fit of random masks (none of them
+   * near full width) extrapolates to there (unanchored: 126.3 ms against 137.3 measured).
+   */
+  private static double[] anchored(double[][] f, double[] ms, Mask first) {
+    if (first.kept() != first.size()) {
+      return nnls(f, ms);
+    }
+    double[][] a = new double[f.length][];
+    double[] b = ms.clone();
+    double w = Math.sqrt(f.length);
+    a[0] = Arrays.stream(f[0]).map(v -> v * w).toArray();
+    b[0] *= w;
+    System.arraycopy(f, 1, a, 1, f.length - 1);
+    return nnls(a, b);
   }
 
   /**
