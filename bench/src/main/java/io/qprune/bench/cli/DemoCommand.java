@@ -23,9 +23,9 @@ import picocli.CommandLine.Spec;
 /** {@code qprune demo}: the whole pipeline on the shipped model and photos, with an HTML report. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     header = "Prune the shipped Half-UNet end to end and write an HTML report.",
-    description = {"Prune the shipped Half-UNet: at equal cost first (50 %% of the FLOPs: hybrid QUBO,"
-        + " greedy Taylor, HALP-style knapsack), then at 20/36/50 %% unit sparsity (hybrid QUBO, TT"
-        + " refinement of the 36 %% mask, greedy Taylor), beside the unpruned network, all scored on the test"
+    description = {"Prune the shipped Half-UNet: at equal cost first (50 %% of the FLOPs: hybrid QUBO, its"
+        + " TT refinement within the budget, greedy Taylor, HALP-style knapsack), then at 20/36/50 %% unit"
+        + " sparsity (hybrid QUBO, TT refinement of the 36 %% mask, greedy Taylor), beside the unpruned network, all scored on the test"
         + " photos; prints the table and writes an HTML report. A few minutes on 2 cores."})
 public final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -71,9 +71,9 @@ public final class DemoReport {
     h.h2("Comparison").table(DemoTable.HEAD, DemoTable.rows(o))
         .note("Bold: best of each budget and sparsity. Seconds: selection (and refinement) wall time; scores and"
             + " similarity took " + DemoTable.f("%.1f", o.scoreSeconds()) + " s once.");
-    if (o.refined() != null) {
-      var r = o.refined();
-      h.note("TT refinement: " + r.units() + " units in layers " + String.join(", ", r.layers())
+    for (Demo.Refinement x : o.refined()) {
+      var r = x.refined();
+      h.note("TT refinement at " + x.where() + ": " + r.units() + " units in layers " + String.join(", ", r.layers())
           + "; validation-crop PSNR " + DemoTable.f("%.4f", r.valBefore()) + " -> "
           + DemoTable.f("%.4f", r.valAfter()) + " dB after " + r.result().evaluations() + " evaluations ("
           + DemoTable.f("%.2f", r.evaluationsPerSecond()) + " per second); "
@@ -154,8 +154,10 @@ public final class DemoReport {
           .put("flops_fraction", r.flopsFraction()).put("test_psnr", r.testPsnr())
           .put("test_ssim", r.testSsim()).put("seconds", r.seconds()).put("mask", r.mask().toString());
     }
-    if (o.refined() != null) {
-      root.set("refined", PruneFiles.refined(o.refined()));
+    ArrayNode refined = root.putArray("refined");
+    for (Demo.Refinement x : o.refined()) {
+      ObjectNode r = refined.addObject().put("where", x.where());
+      r.setAll(PruneFiles.refined(x.refined()));
     }
     root.put("score_seconds", o.scoreSeconds());
     root.put("total_seconds", o.totalSeconds());

@@ -31,12 +31,13 @@ class DemoCommandTest {
     assertThat(Files.readString(out.resolve("psnr-vs-sparsity.svg"))).contains("<svg");
     JsonNode demo = new ObjectMapper().readTree(Files.readString(out.resolve("demo.json")));
     JsonNode rows = demo.get("rows");
-    assertThat(rows).hasSize(7);
+    assertThat(rows).hasSize(8);
     double unpruned = rows.get(0).get("test_psnr").asDouble();
     assertThat(unpruned).isGreaterThan(27);
-    for (int i = 1; i < 7; i++) {
+    assertThat(rows.get(2).get("method").asText()).isEqualTo("hybrid QUBO + TT");
+    for (int i = 1; i < 8; i++) {
       JsonNode row = rows.get(i);
-      if (i <= 3) { // hybrid, Taylor, knapsack at 50 % of the FLOPs, each within 1 % below the budget
+      if (i <= 4) { // hybrid, hybrid + TT, Taylor, knapsack at 50 % of the FLOPs, each within 1 % below the budget
         assertThat(row.get("flops_budget").asDouble()).isEqualTo(0.5);
         assertThat(row.get("flops_fraction").asDouble()).isBetween(0.495, 0.5);
       } else {
@@ -45,6 +46,12 @@ class DemoCommandTest {
       }
       assertThat(row.get("test_psnr").asDouble()).isLessThan(unpruned).isGreaterThan(12);
     }
-    assertThat(demo.at("/refined/evaluations").asInt()).isBetween(1, 12);
+    assertThat(demo.get("refined")).hasSize(2);
+    assertThat(demo.at("/refined/0/where").asText()).isEqualTo("50 % FLOPs");
+    assertThat(demo.at("/refined/1/where").asText()).isEqualTo("sparsity 0.36");
+    for (JsonNode refined : demo.get("refined")) {
+      assertThat(refined.get("evaluations").asInt()).isBetween(1, 12);
+    }
+    assertThat(html).contains("TT refinement at 50 % FLOPs", "TT refinement at sparsity 0.36");
   }
 }
