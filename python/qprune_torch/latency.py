@@ -102,9 +102,13 @@ def fit(structure, flops, masks, ms):
     f = np.array([features(structure, flops, m, group, pair_blocks, of_pair) for m in masks])
     t = np.array(ms)
     test = np.arange(len(masks)) % 4 == 3
-    partial = nnls(f[~test], t[~test])
+    # the unpruned network's row (the first) weighs as much as all the others: a latency cap is a
+    # fraction of the field's unpruned value, which should be the measured time, not an extrapolation
+    anchor = np.ones(len(masks))
+    anchor[0] = np.sqrt(len(masks))
+    partial = nnls(f[~test] * anchor[~test, None], t[~test] * anchor[~test])
     holdout = float(np.sqrt(np.mean(((f[test] @ partial - t[test]) / t[test]) ** 2))) if test.any() else float("nan")
-    w = nnls(f, t)
+    w = nnls(f * anchor[:, None], t * anchor)
     fitted = float(np.sqrt(np.mean(((f @ w - t) / t) ** 2)))
     ng = len(structure.groups)
     field = {"constant": float(w[0]),
