@@ -130,18 +130,15 @@ final class BudgetMoves {
       double floor, LayerGuards guards, boolean[] movable) {
     int[] best = {-1, -1};
     double[] bestDelta = {Double.POSITIVE_INFINITY};
+    MaskCost.Swaps value = cost.swaps(x);
+    MaskCost.Swaps excess = cost.capExcessSwaps(x);
     forEachSwap(x, kept, guards, movable, (off, on) -> {
       double d = s.swapDelta(off, on);
       if (d >= bestDelta[0]) {
         return;
       }
-      x[off] = false;
-      x[on] = true;
-      double c = cost.value(x);
-      boolean capped = cost.capExcess(x) == 0;
-      x[off] = true;
-      x[on] = false;
-      if (c <= limit && c >= floor && capped) {
+      double c = value.after(off, on);
+      if (c <= limit && c >= floor && excess.after(off, on) == 0) {
         bestDelta[0] = d;
         best[0] = off;
         best[1] = on;
@@ -165,17 +162,15 @@ final class BudgetMoves {
     for (int step = 0; step < CLIMBS && c < floor; step++) {
       int[] up = {-1, -1};
       double[] upCost = {c};
+      MaskCost.Swaps value = cost.swaps(x);
+      MaskCost.Swaps excess = cost.capExcessSwaps(x);
       forEachSwap(x, kept, guards, movable, (off, on) -> {
-        x[off] = false;
-        x[on] = true;
-        double after = cost.value(x);
-        if (after > upCost[0] && after <= limit && cost.capExcess(x) == 0) {
+        double after = value.after(off, on);
+        if (after > upCost[0] && after <= limit && excess.after(off, on) == 0) {
           upCost[0] = after;
           up[0] = off;
           up[1] = on;
         }
-        x[off] = true;
-        x[on] = false;
       });
       if (up[0] < 0) {
         return flips;
@@ -255,13 +250,15 @@ final class BudgetMoves {
       }
       moves.sort(java.util.Comparator.comparingDouble(m -> m[0]));
       boolean moved = false;
+      MaskCost.Swaps value = moves.isEmpty() ? null : cost.swaps(x);
+      MaskCost.Swaps excess = moves.isEmpty() ? null : cost.capExcessSwaps(x);
       for (double[] m : moves) {
         int off = (int) m[1];
         int on = (int) m[2];
-        x[off] = false;
-        x[on] = true;
-        double c = cost.value(x);
-        if (c <= limit && c >= floor && cost.capExcess(x) == 0) {
+        double c = value.after(off, on);
+        if (c <= limit && c >= floor && excess.after(off, on) == 0) {
+          x[off] = false;
+          x[on] = true;
           s.flip(off);
           s.flip(on);
           kept[guards.layerOf(off)]--;
@@ -270,8 +267,6 @@ final class BudgetMoves {
           moved = true;
           break;
         }
-        x[off] = true;
-        x[on] = false;
       }
       if (!moved) {
         break;

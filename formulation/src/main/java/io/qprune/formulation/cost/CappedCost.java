@@ -71,6 +71,23 @@ public final class CappedCost implements MaskCost {
   }
 
   @Override
+  public Swaps swaps(boolean[] keep) {
+    return primary.swaps(keep);
+  }
+
+  @Override
+  public Swaps capExcessSwaps(boolean[] keep) {
+    Swaps[] s = caps.stream().map(c -> c.cost().swaps(keep)).toArray(Swaps[]::new);
+    return (off, on) -> {
+      double e = 0;
+      for (int c = 0; c < s.length; c++) {
+        e += Math.max(0, s[c].after(off, on) / limits[c] - 1 - 1e-12);
+      }
+      return e;
+    };
+  }
+
+  @Override
   public double capExcess(boolean[] keep) {
     double e = 0;
     for (int c = 0; c < caps.size(); c++) {

@@ -191,6 +191,49 @@ final class HalfUNetCost implements MaskCost {
     return base.value(keep) + weights.fusedPair() * fused * k1 + weights.fused() * fused;
   }
 
+  /**
+   * O(1) per swap: the base's swaps, and the fused map's width after the swap from how many levels
+   * keep each unit ({@code count}) and {@code dec1}'s width.
+   */
+  @Override
+  public Swaps swaps(boolean[] keep) {
+    Swaps b = base.swaps(keep);
+    int[] count = new int[units];
+    int fused = 0;
+    for (int j = 0; j < units; j++) {
+      for (int l = 0; l < levels; l++) {
+        count[j] += keep[last(l, j)] ? 1 : 0;
+      }
+      fused += count[j] > 0 ? 1 : 0;
+    }
+    int k1 = 0;
+    for (int i : dec1) {
+      k1 += keep[i] ? 1 : 0;
+    }
+    int fusedNow = fused;
+    int k1Now = k1;
+    int dec1Layer = 2 * levels;
+    return (off, on) -> {
+      int f = fusedNow;
+      int jOff = lastUnit(off);
+      if (jOff >= 0 && count[jOff] == 1) {
+        f--;
+      }
+      int jOn = lastUnit(on);
+      if (jOn >= 0 && count[jOn] - (jOn == jOff ? 1 : 0) == 0) {
+        f++;
+      }
+      int k = k1Now - (off / units == dec1Layer ? 1 : 0) + (on / units == dec1Layer ? 1 : 0);
+      return b.after(off, on) + weights.fusedPair() * f * k + weights.fused() * f;
+    };
+  }
+
+  /** For a unit of a level's last block, its index j in the layer (the fused channel it feeds); else −1. */
+  private int lastUnit(int i) {
+    int k = i / units;
+    return k < 2 * levels && k % 2 == 1 ? i % units : -1;
+  }
+
   @Override
   public QuadraticCost around(boolean[] reference) {
     CostTerms t = new CostTerms(name, base.n()).constant(base.constant());

@@ -30,6 +30,35 @@ public interface MaskCost {
     return 0;
   }
 
+  /**
+   * The cost, or a cap's excess, after one swap at a fixed mask: unit {@code off} (kept) dropped
+   * and unit {@code on} (pruned) kept. Valid while the mask it was made for is unchanged.
+   */
+  interface Swaps {
+    double after(int off, int on);
+  }
+
+  /**
+   * {@link #value} after each swap at {@code keep} ({@link Swaps}), for scans over many swaps of one
+   * mask: costs with structure answer each in O(1) after O(size + pairs) set-up; this default
+   * flips, evaluates and flips back ({@code keep} is restored after each call).
+   */
+  default Swaps swaps(boolean[] keep) {
+    return (off, on) -> {
+      keep[off] = false;
+      keep[on] = true;
+      double v = value(keep);
+      keep[off] = true;
+      keep[on] = false;
+      return v;
+    };
+  }
+
+  /** {@link #capExcess} after each swap at {@code keep}; plain costs have no caps (always 0). */
+  default Swaps capExcessSwaps(boolean[] keep) {
+    return (off, on) -> 0;
+  }
+
   /** The cost of {@code mask}. */
   default double value(Mask mask) {
     return value(mask.toKeep());

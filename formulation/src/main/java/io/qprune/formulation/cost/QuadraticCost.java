@@ -79,6 +79,33 @@ public record QuadraticCost(
     return c;
   }
 
+  /**
+   * O(1) per swap: with h_i = linear_i + Σ_{kept j paired with i} w_ij at {@code keep}, dropping
+   * {@code off} and keeping {@code on} changes the cost by −h_off + h_on − w(off, on).
+   */
+  @Override
+  public Swaps swaps(boolean[] keep) {
+    double now = value(keep);
+    double[] h = linear.clone();
+    java.util.Map<Long, Double> w = new java.util.HashMap<>();
+    for (int k = 0; k < pairI.length; k++) {
+      int i = pairI[k];
+      int j = pairJ[k];
+      if (keep[j]) {
+        h[i] += pairW[k];
+      }
+      if (keep[i]) {
+        h[j] += pairW[k];
+      }
+      w.merge(key(Math.min(i, j), Math.max(i, j)), pairW[k], Double::sum);
+    }
+    return (off, on) -> now - h[off] + h[on] - w.getOrDefault(key(Math.min(off, on), Math.max(off, on)), 0.0);
+  }
+
+  private long key(int a, int b) {
+    return (long) a * n + b;
+  }
+
   /** This cost times {@code factor} (e.g. to express it as a fraction of {@link #total()}). */
   public QuadraticCost scaled(double factor) {
     double[] l = linear.clone();
