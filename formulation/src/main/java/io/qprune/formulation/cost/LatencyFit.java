@@ -179,10 +179,11 @@ public final class LatencyFit {
    * finds where the fit is optimistic: part K measured 0.02–0.05 of the unpruned time): timing those
    * masks and fitting again puts samples where the decisions are made. Each chosen mask and {@code
    * neighbours} seeded perturbations of it ({@link #neighbourhood}) are timed beside the unpruned
-   * network and some of the fit's own random masks in one interleaved loop, on the fit's threads,
-   * input side and rounds; the times are put on the stored samples' scale by the median ratio of
-   * those reference masks' stored to present times ({@link #references}: the milliseconds of a
-   * shared machine drift between sittings). Needs the fit's own oneDNN kernels.
+   * network in one interleaved loop (the unpruned network three times: first, middle, last), on the
+   * fit's threads, input side and rounds; each enters the fit as its measured ratio to the unpruned
+   * network's median over those rounds, times {@link #fullMs} — the ratio a measurement of the pruned
+   * network reports (the milliseconds of a shared machine drift between sittings, and not by the
+   * same factor for wide and narrow networks). Needs the fit's own oneDNN kernels.
    */
   public Learned learn(Denoiser model, List<Mask> chosen, int neighbours, long seed) {
     cost(model); // checks the model
@@ -201,20 +202,27 @@ public final class LatencyFit {
     int repeats = Integer.parseInt(key.get("repeats"));
     LOG.info("Timing {} masks ({} given, {} neighbours each) for the latency fit ({}² input, {} thread(s))",
         timed.size(), distinct.size(), neighbours, size, threads);
-    List<Integer> refs = references();
+    // the unpruned network three times (first, middle, last of the loop): its median over all those
+    // rounds is the yardstick the new times are divided by, as a measured ratio is
+    Mask full = Mask.all(model.units().size());
     List<Mask> all = new ArrayList<>();
-    refs.forEach(i -> all.add(masks.get(i)));
-    all.addAll(timed);
-    double[] t = timeMasks(model, all, threads, size, repeats);
-    double[] scale = new double[refs.size()];
-    for (int i = 0; i < scale.length; i++) {
-      scale[i] = ms[refs.get(i)] / t[i];
-    }
-    double now = ForwardTimer.quartiles(scale)[1];
-    LOG.info("This sitting runs the fit's {} reference masks at {}× their stored times (median)", refs.size(), 1 / now);
+    all.add(full);
+    all.addAll(timed.subList(0, timed.size() / 2));
+    all.add(full);
+    all.addAll(timed.subList(timed.size() / 2, timed.size()));
+    all.add(full);
+    Map<String, double[]> t = timeRounds(model, all, threads, size, repeats);
+    int mid = 1 + timed.size() / 2;
+    double[] unpruned = java.util.stream.DoubleStream.concat(java.util.stream.DoubleStream.concat(
+        Arrays.stream(t.get("0")), Arrays.stream(t.get(Integer.toString(mid)))),
+        Arrays.stream(t.get(Integer.toString(all.size() - 1)))).toArray();
+    double ref = ForwardTimer.quartiles(unpruned)[1];
+    LOG.info("The unpruned network in this sitting: {} ms (median of {} rounds; stored {} ms)", ref, unpruned.length,
+        fullMs());
     double[] newMs = new double[timed.size()];
     for (int i = 0; i < newMs.length; i++) {
-      newMs[i] = t[i + refs.size()] * now;
+      int at = i < timed.size() / 2 ? 1 + i : 2 + i;
+      newMs[i] = ForwardTimer.quartiles(t.get(Integer.toString(at)))[1] / ref * fullMs();
     }
     LatencyFit next = withSamples(model, timed, newMs);
     MaskCost before = cost(model);
@@ -228,22 +236,6 @@ public final class LatencyFit {
       a[i] = after.value(distinct.get(i));
     }
     return new Learned(next, distinct, measured, b, a);
-  }
-
-  /**
-   * The stored samples timed again beside learned masks to put them on the stored times' scale: the
-   * unpruned network and up to 8 random masks spread over the samples (one network's time in one
-   * sitting is too noisy a yardstick on a shared machine; the median of 9 ratios is not).
-   */
-  private List<Integer> references() {
-    int random = masks.size() - learned;
-    List<Integer> refs = new ArrayList<>();
-    refs.add(0);
-    int step = Math.max(1, (random - 1) / 8);
-    for (int i = 1; i < random && refs.size() < 9; i += step) {
-      refs.add(i);
-    }
-    return refs;
   }
 
   /** This fit's samples and {@code more} with their times, fitted again (the key stays: same setting). */
@@ -298,9 +290,19 @@ public final class LatencyFit {
 
   /** Median ms of each mask's exported network, timed in one interleaved loop. */
   private static double[] timeMasks(Denoiser model, List<Mask> masks, int threads, int size, int repeats) {
+    Map<String, double[]> t = timeRounds(model, masks, threads, size, repeats);
+    double[] ms = new double[masks.size()];
+    for (int s = 0; s < masks.size(); s++) {
+      ms[s] = ForwardTimer.quartiles(t.get(Integer.toString(s)))[1];
+    }
+    return ms;
+  }
+
+  /** Every round's ms of each mask's exported network (named by its index), in one interleaved loop. */
+  private static Map<String, double[]> timeRounds(Denoiser model, List<Mask> masks, int threads, int size,
+      int repeats) {
     int before = Torch.setThreads(threads);
     List<SlimDenoiser> nets = new ArrayList<>();
-    double[] ms = new double[masks.size()];
     try {
       List<ForwardTimer.Net> timed = new ArrayList<>();
       for (int s = 0; s < masks.size(); s++) {
@@ -308,16 +310,11 @@ public final class LatencyFit {
         nets.add(net);
         timed.add(new ForwardTimer.Net(Integer.toString(s), net.manager(), net::denoise));
       }
-      Map<String, double[]> t = ForwardTimer.time(timed,
-          new Shape(1, model.spec().color().channels(), size, size), repeats);
-      for (int s = 0; s < masks.size(); s++) {
-        ms[s] = ForwardTimer.quartiles(t.get(Integer.toString(s)))[1];
-      }
+      return ForwardTimer.time(timed, new Shape(1, model.spec().color().channels(), size, size), repeats);
     } finally {
       nets.forEach(SlimDenoiser::close);
       Torch.setThreads(before);
     }
-    return ms;
   }
 
   /** Fits {@code ms} of {@code masks}: the held-out check on every fourth mask, then all of them. */
