@@ -68,11 +68,7 @@ class SwapsTest {
         if (sw == null) {
           continue;
         }
-        keep[sw[0]] = false;
-        keep[sw[1]] = true;
-        double want = capped.capExcess(keep);
-        keep[sw[0]] = true;
-        keep[sw[1]] = false;
+        double want = afterSwap(keep, sw, capped::capExcess);
         double got = e.after(sw[0], sw[1]);
         assertThat(got).isCloseTo(want, within(1e-9));
         assertThat(got == 0).isEqualTo(want == 0);
@@ -94,16 +90,22 @@ class SwapsTest {
         if (sw == null) {
           continue;
         }
-        keep[sw[0]] = false;
-        keep[sw[1]] = true;
-        double want = cost.value(keep);
-        keep[sw[0]] = true;
-        keep[sw[1]] = false;
+        double want = afterSwap(keep, sw, cost::value);
         assertThat(s.after(sw[0], sw[1])).as("%s swap %d -> %d", cost.name(), sw[0], sw[1])
             .isCloseTo(want, within(1e-9 * Math.max(1, Math.abs(want))));
       }
       assertThat(keep).isEqualTo(copy);
     }
+  }
+
+  /** {@code f} of {@code keep} with the swap made; {@code keep} is restored. */
+  private static double afterSwap(boolean[] keep, int[] sw, java.util.function.ToDoubleFunction<boolean[]> f) {
+    keep[sw[0]] = false;
+    keep[sw[1]] = true;
+    double v = f.applyAsDouble(keep);
+    keep[sw[0]] = true;
+    keep[sw[1]] = false;
+    return v;
   }
 
   private static boolean[] random(int n, Random r) {
