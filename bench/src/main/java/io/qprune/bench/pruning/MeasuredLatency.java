@@ -202,7 +202,7 @@ public final class MeasuredLatency {
     StringBuilder csv = new StringBuilder("method,level,seed,kept_units,flops_fraction,test_psnr,median_ms,q1_ms,"
         + "q3_ms,min_ms,ratio_to_unpruned,predicted_ratio,size,threads,repeats\n");
     for (Row r : rows) {
-      csv.append(String.format(Locale.ROOT, "%s,%.4g,%d,%d,%.6g,%.6g,%.4f,%.4f,%.4f,%.4f,%.5f,%s,%d,%d,%d%n", r.method(),
+      csv.append(String.format(Locale.ROOT, "%s,%.4g,%d,%d,%.6g,%.6g,%.4f,%.4f,%.4f,%.4f,%.5f,%s,%d,%d,%d%n", io.qprune.api.io.Csv.cell(r.method()),
           r.level(), r.seed(), r.kept(), r.flopsFraction(), r.testPsnr(), r.medianMs(), r.q1Ms(), r.q3Ms(), r.minMs(),
           r.ratio(), Double.isNaN(r.predicted()) ? "" : String.format(Locale.ROOT, "%.5f", r.predicted()), s.size(),
           s.threads(), s.repeats()));

@@ -95,6 +95,6 @@ public final class ResultFiles {
   }
 
   private static String quote(String s) {
-    return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    return io.qprune.api.io.Csv.cell(s);
   }
 }
