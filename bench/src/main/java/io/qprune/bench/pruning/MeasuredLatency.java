@@ -1,6 +1,5 @@
 package io.qprune.bench.pruning;
 
-import ai.djl.ndarray.types.Shape;
 import io.qprune.api.InvalidInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +11,6 @@ import io.qprune.bench.report.ChartFiles;
 import io.qprune.formulation.model.Denoiser;
 import io.qprune.formulation.model.Mask;
 import io.qprune.formulation.model.SlimDenoiser;
-import io.qprune.formulation.model.Torch;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -125,35 +123,22 @@ public final class MeasuredLatency {
         timed.add(r);
       }
     }
-    List<SlimDenoiser> slims = new ArrayList<>();
-    int before = Torch.setThreads(s.threads());
-    try {
-      List<ForwardTimer.Net> nets = new ArrayList<>();
-      for (int i = 0; i < timed.size(); i++) {
-        SlimDenoiser slim = SlimDenoiser.of(model, timed.get(i).mask());
-        slims.add(slim);
-        nets.add(new ForwardTimer.Net(Integer.toString(i), slim.manager(), slim::denoise));
-      }
-      err.printf(Locale.ROOT, "timing %d exported networks (%d², %d thread%s, %d rounds)...%n", nets.size(), s.size(),
-          s.threads(), s.threads() == 1 ? "" : "s", s.repeats());
-      err.flush();
-      Map<String, double[]> ms = ForwardTimer.time(nets, new Shape(1, model.spec().color().channels(), s.size(),
-          s.size()), s.repeats());
-      double ref = ForwardTimer.quartiles(ms.get("0"))[1];
-      List<Row> out = new ArrayList<>();
-      for (int i = 0; i < timed.size(); i++) {
-        Run r = timed.get(i);
-        double[] t = ms.get(Integer.toString(i));
-        double[] q = ForwardTimer.quartiles(t);
-        double predicted = fit == null ? Double.NaN : fit.value(r.mask()) / fit.total();
-        out.add(new Row(r.method(), r.level(), r.seed(), r.mask().kept(), r.flopsFraction(), r.testPsnr(), q[1], q[0],
-            q[2], ForwardTimer.min(t), q[1] / ref, predicted));
-      }
-      return out;
-    } finally {
-      Torch.setThreads(before);
-      slims.forEach(SlimDenoiser::close);
+    err.printf(Locale.ROOT, "timing %d exported networks (%d², %d thread%s, %d rounds)...%n", timed.size(), s.size(),
+        s.threads(), s.threads() == 1 ? "" : "s", s.repeats());
+    err.flush();
+    List<double[]> ms = ForwardTimer.timeExported(model, timed.stream().map(Run::mask).toList(), s.threads(), s.size(),
+        s.repeats());
+    double ref = ForwardTimer.quartiles(ms.get(0))[1];
+    List<Row> out = new ArrayList<>();
+    for (int i = 0; i < timed.size(); i++) {
+      Run r = timed.get(i);
+      double[] t = ms.get(i);
+      double[] q = ForwardTimer.quartiles(t);
+      double predicted = fit == null ? Double.NaN : fit.value(r.mask()) / fit.total();
+      out.add(new Row(r.method(), r.level(), r.seed(), r.mask().kept(), r.flopsFraction(), r.testPsnr(), q[1], q[0],
+          q[2], ForwardTimer.min(t), q[1] / ref, predicted));
     }
+    return out;
   }
 
   /** Per (method, level): mean ± std over seeds of the latency ratio, with the mean PSNR, as markdown. */

@@ -81,7 +81,7 @@ public final class CappedCost implements MaskCost {
     return (off, on) -> {
       double e = 0;
       for (int c = 0; c < s.length; c++) {
-        e += Math.max(0, s[c].after(off, on) / limits[c] - 1 - 1e-12);
+        e += excess(c, s[c].after(off, on));
       }
       return e;
     };
@@ -92,8 +92,13 @@ public final class CappedCost implements MaskCost {
     double e = 0;
     for (int c = 0; c < caps.size(); c++) {
       double v = caps.get(c).cost().value(keep);
-      e += Math.max(0, v / limits[c] - 1 - 1e-12);
+      e += excess(c, v);
     }
     return e;
+  }
+
+  /** Cap {@code c}'s relative excess at value {@code v} (0 within the cap). */
+  private double excess(int c, double v) {
+    return Math.max(0, v / limits[c] - 1 - 1e-12);
   }
 }

@@ -3,6 +3,11 @@ package io.qprune.formulation.cost;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.qprune.formulation.model.Denoiser;
+import io.qprune.formulation.model.Mask;
+import io.qprune.formulation.model.SlimDenoiser;
+import io.qprune.formulation.model.Torch;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +46,28 @@ public final class ForwardTimer {
       }
     }
     return out;
+  }
+
+  /**
+   * Every timed round's ms of each mask's exported network ({@link SlimDenoiser}, as {@code qprune
+   * export} writes it), in the order given, all in one interleaved loop on {@code threads} PyTorch
+   * threads at {@code size}² input; the exported networks are closed afterwards.
+   */
+  public static List<double[]> timeExported(Denoiser model, List<Mask> masks, int threads, int size, int repeats) {
+    int before = Torch.setThreads(threads);
+    List<SlimDenoiser> slims = new ArrayList<>();
+    try {
+      List<Net> nets = new ArrayList<>();
+      for (int i = 0; i < masks.size(); i++) {
+        SlimDenoiser slim = SlimDenoiser.of(model, masks.get(i));
+        slims.add(slim);
+        nets.add(new Net(Integer.toString(i), slim.manager(), slim::denoise));
+      }
+      return new ArrayList<>(time(nets, new Shape(1, model.spec().color().channels(), size, size), repeats).values());
+    } finally {
+      slims.forEach(SlimDenoiser::close);
+      Torch.setThreads(before);
+    }
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.qprune.formulation.cost;
 
-import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,7 +8,6 @@ import io.qprune.formulation.model.Architecture;
 import io.qprune.formulation.model.Denoiser;
 import io.qprune.formulation.model.Mask;
 import io.qprune.formulation.model.SlimDenoiser;
-import io.qprune.formulation.model.Torch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -159,7 +156,7 @@ public final class LatencyFit {
 
   private static LatencyFit measure(Denoiser model, Map<String, String> key, int threads, int size, int samples,
       int repeats) {
-    List<Mask> masks = sampleMasks(model, samples, SEED);
+    List<Mask> masks = FitMasks.sample(model, samples, SEED);
     LOG.info("Measuring the latency of {} masks of {} ({}² input, {} thread(s), {} rounds) for the latency fit",
         samples, model.spec(), size, threads, repeats);
     return fit(model, key, masks, timeMasks(model, masks, threads, size, repeats));
@@ -178,7 +175,7 @@ public final class LatencyFit {
    * the ones the fit thinks cheapest for what they keep, so its errors there lean one way (the search
    * finds where the fit is optimistic: part K measured 0.02–0.05 of the unpruned time): timing those
    * masks and fitting again puts samples where the decisions are made. Each chosen mask and {@code
-   * neighbours} seeded perturbations of it ({@link #neighbourhood}) are timed beside the unpruned
+   * neighbours} seeded perturbations of it ({@link FitMasks#neighbourhood}) are timed beside the unpruned
    * network in one interleaved loop (the unpruned network three times: first, middle, last), on the
    * fit's threads, input side and rounds; each enters the fit as its measured ratio to the unpruned
    * network's median over those rounds, times {@link #fullMs} — the ratio a measurement of the pruned
@@ -196,7 +193,7 @@ public final class LatencyFit {
     if (distinct.isEmpty()) {
       throw new InvalidInputException("No masks to learn the latency fit from");
     }
-    List<Mask> timed = neighbourhood(model, distinct, neighbours, seed);
+    List<Mask> timed = FitMasks.neighbourhood(model, distinct, neighbours, seed);
     int threads = Integer.parseInt(key.get("threads"));
     int size = Integer.parseInt(key.get("size"));
     int repeats = Integer.parseInt(key.get("repeats"));
@@ -211,18 +208,17 @@ public final class LatencyFit {
     all.add(full);
     all.addAll(timed.subList(timed.size() / 2, timed.size()));
     all.add(full);
-    Map<String, double[]> t = timeRounds(model, all, threads, size, repeats);
+    List<double[]> t = ForwardTimer.timeExported(model, all, threads, size, repeats);
     int mid = 1 + timed.size() / 2;
-    double[] unpruned = java.util.stream.DoubleStream.concat(java.util.stream.DoubleStream.concat(
-        Arrays.stream(t.get("0")), Arrays.stream(t.get(Integer.toString(mid)))),
-        Arrays.stream(t.get(Integer.toString(all.size() - 1)))).toArray();
+    double[] unpruned = java.util.stream.Stream.of(t.get(0), t.get(mid), t.get(all.size() - 1))
+        .flatMapToDouble(Arrays::stream).toArray();
     double ref = ForwardTimer.quartiles(unpruned)[1];
     LOG.info("The unpruned network in this sitting: {} ms (median of {} rounds; stored {} ms)", ref, unpruned.length,
         fullMs());
     double[] newMs = new double[timed.size()];
     for (int i = 0; i < newMs.length; i++) {
       int at = i < timed.size() / 2 ? 1 + i : 2 + i;
-      newMs[i] = ForwardTimer.quartiles(t.get(Integer.toString(at)))[1] / ref * fullMs();
+      newMs[i] = ForwardTimer.quartiles(t.get(at))[1] / ref * fullMs();
     }
     LatencyFit next = withSamples(model, timed, newMs);
     MaskCost before = cost(model);
@@ -252,69 +248,10 @@ public final class LatencyFit {
     return learned;
   }
 
-  /**
-   * Each mask followed by {@code neighbours} seeded perturbations of it: one to three random units
-   * flipped (a flip that would empty a layer is skipped), so the fit learns the slope around the mask,
-   * not only its value.
-   */
-  static List<Mask> neighbourhood(Denoiser model, List<Mask> masks, int neighbours, long seed) {
-    if (neighbours < 0) {
-      throw new InvalidInputException("neighbours must be >= 0, got " + neighbours);
-    }
-    int u = model.spec().channels() / 2;
-    List<Mask> out = new ArrayList<>();
-    for (int i = 0; i < masks.size(); i++) {
-      Mask m = masks.get(i);
-      if (m.size() != model.units().size()) {
-        throw new InvalidInputException("A mask to learn the latency fit from has " + m.size() + " units; "
-            + model.spec() + " has " + model.units().size());
-      }
-      out.add(m);
-      for (int j = 0; j < neighbours; j++) {
-        Random r = new Random(seed * 1_000_003L + 7919L * i + j);
-        boolean[] keep = m.toKeep();
-        int flips = 1 + r.nextInt(3);
-        for (int f = 0; f < flips; f++) {
-          int at = r.nextInt(keep.length);
-          keep[at] = !keep[at];
-          int layer = at / u;
-          if (java.util.stream.IntStream.range(layer * u, layer * u + u).noneMatch(x -> keep[x])) {
-            keep[at] = true;
-          }
-        }
-        out.add(Mask.of(keep));
-      }
-    }
-    return out;
-  }
-
   /** Median ms of each mask's exported network, timed in one interleaved loop. */
   private static double[] timeMasks(Denoiser model, List<Mask> masks, int threads, int size, int repeats) {
-    Map<String, double[]> t = timeRounds(model, masks, threads, size, repeats);
-    double[] ms = new double[masks.size()];
-    for (int s = 0; s < masks.size(); s++) {
-      ms[s] = ForwardTimer.quartiles(t.get(Integer.toString(s)))[1];
-    }
-    return ms;
-  }
-
-  /** Every round's ms of each mask's exported network (named by its index), in one interleaved loop. */
-  private static Map<String, double[]> timeRounds(Denoiser model, List<Mask> masks, int threads, int size,
-      int repeats) {
-    int before = Torch.setThreads(threads);
-    List<SlimDenoiser> nets = new ArrayList<>();
-    try {
-      List<ForwardTimer.Net> timed = new ArrayList<>();
-      for (int s = 0; s < masks.size(); s++) {
-        SlimDenoiser net = SlimDenoiser.of(model, masks.get(s));
-        nets.add(net);
-        timed.add(new ForwardTimer.Net(Integer.toString(s), net.manager(), net::denoise));
-      }
-      return ForwardTimer.time(timed, new Shape(1, model.spec().color().channels(), size, size), repeats);
-    } finally {
-      nets.forEach(SlimDenoiser::close);
-      Torch.setThreads(before);
-    }
+    return ForwardTimer.timeExported(model, masks, threads, size, repeats).stream()
+        .mapToDouble(t -> ForwardTimer.quartiles(t)[1]).toArray();
   }
 
   /** Fits {@code ms} of {@code masks}: the held-out check on every fourth mask, then all of them. */
@@ -344,7 +281,7 @@ public final class LatencyFit {
    */
   private static double[] anchored(double[][] f, double[] ms, Mask first) {
     if (first.kept() != first.size()) {
-      return nnls(f, ms);
+      return Nnls.solve(f, ms);
     }
     double[][] a = new double[f.length][];
     double[] b = ms.clone();
@@ -352,85 +289,7 @@ public final class LatencyFit {
     a[0] = Arrays.stream(f[0]).map(v -> v * w).toArray();
     b[0] *= w;
     System.arraycopy(f, 1, a, 1, f.length - 1);
-    return nnls(a, b);
-  }
-
-  /**
-   * The masks timed: the unpruned network first, then for each sample every layer a uniform random
-   * width in 2..all and random units, the levels' last blocks drawing their units from one shared
-   * order on even samples (a narrow fused map) and independently on odd ones (a wide one).
-   */
-  static List<Mask> sampleMasks(Denoiser model, int samples, long seed) {
-    int u = model.spec().channels() / 2;
-    int levels = model.spec().depth();
-    int layers = 2 * levels + 2;
-    List<Mask> out = new ArrayList<>();
-    out.add(Mask.all(u * layers));
-    for (int s = 1; s < samples; s++) {
-      Random r = new Random(seed * 1_000_003L + s);
-      boolean[] keep = new boolean[u * layers];
-      int[] shared = permutation(u, r);
-      for (int k = 0; k < layers; k++) {
-        int width = 2 + r.nextInt(u - 1);
-        boolean lastOfLevel = k < 2 * levels && k % 2 == 1;
-        int[] order = lastOfLevel && s % 2 == 0 ? shared : permutation(u, r);
-        for (int j = 0; j < width; j++) {
-          keep[k * u + order[j]] = true;
-        }
-      }
-      out.add(Mask.of(keep));
-    }
-    return out;
-  }
-
-  /** A seeded random order of 0..n−1 (the JDK's Fisher–Yates shuffle). */
-  private static int[] permutation(int n, Random r) {
-    List<Integer> p = new ArrayList<>(java.util.stream.IntStream.range(0, n).boxed().toList());
-    java.util.Collections.shuffle(p, r);
-    return p.stream().mapToInt(Integer::intValue).toArray();
-  }
-
-  /**
-   * Non-negative least squares, min ‖A·w − b‖² over w ≥ 0, by exact coordinate descent on the
-   * normal equations (convex, so it converges to the minimum; a column that is all zeros gets 0).
-   */
-  static double[] nnls(double[][] a, double[] b) {
-    int p = a[0].length;
-    double[][] g = new double[p][p];
-    double[] h = new double[p];
-    for (int s = 0; s < a.length; s++) {
-      for (int i = 0; i < p; i++) {
-        h[i] += a[s][i] * b[s];
-        for (int j = 0; j < p; j++) {
-          g[i][j] += a[s][i] * a[s][j];
-        }
-      }
-    }
-    double[] w = new double[p];
-    double[] gw = new double[p];
-    for (int sweep = 0; sweep < 200_000; sweep++) {
-      double moved = 0;
-      double size = 0;
-      for (int i = 0; i < p; i++) {
-        if (g[i][i] <= 0) {
-          continue;
-        }
-        double next = Math.max(0, w[i] + (h[i] - gw[i]) / g[i][i]);
-        double d = next - w[i];
-        if (d != 0) {
-          for (int j = 0; j < p; j++) {
-            gw[j] += g[j][i] * d;
-          }
-          w[i] = next;
-        }
-        moved = Math.max(moved, Math.abs(d) * Math.sqrt(g[i][i]));
-        size = Math.max(size, Math.abs(w[i]) * Math.sqrt(g[i][i]));
-      }
-      if (moved <= 1e-12 * Math.max(size, 1e-300)) {
-        break;
-      }
-    }
-    return w;
+    return Nnls.solve(a, b);
   }
 
   private static double relRms(double[][] f, double[] ms, double[] w, List<Integer> idx) {

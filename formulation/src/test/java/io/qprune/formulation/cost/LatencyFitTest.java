@@ -42,14 +42,14 @@ class LatencyFitTest {
         b[s] += a[s][i] * truth[i];
       }
     }
-    double[] w = LatencyFit.nnls(a, b);
+    double[] w = Nnls.solve(a, b);
     for (int i = 0; i < 5; i++) {
       assertThat(w[i]).isCloseTo(truth[i], within(1e-6));
     }
     for (int s = 0; s < a.length; s++) {
       b[s] -= 3 * a[s][1]; // the least-squares weight of column 1 is now -3: NNLS keeps it at 0
     }
-    double[] clipped = LatencyFit.nnls(a, b);
+    double[] clipped = Nnls.solve(a, b);
     assertThat(java.util.Arrays.stream(clipped).min().orElseThrow()).isGreaterThanOrEqualTo(0);
     assertThat(clipped[1]).isZero();
   }
@@ -89,7 +89,7 @@ class LatencyFitTest {
   @Test
   void aFitOfTimesMadeByACostOfTheSameShapePredictsUnseenMasks() {
     try (Denoiser m = Denoiser.create(TINY, 3)) {
-      List<Mask> masks = LatencyFit.sampleMasks(m, 48, 5);
+      List<Mask> masks = FitMasks.sample(m, 48, 5);
       assertThat(masks.get(0).kept()).isEqualTo(masks.get(0).size());
       Set<Double> fusedWidths = new HashSet<>();
       masks.forEach(k -> {
@@ -108,7 +108,7 @@ class LatencyFitTest {
       LatencyFit fit = LatencyFit.fit(m, LatencyCosts.key(m, 1, 16, 1), masks, ms);
       assertThat(fit.holdoutRelRms()).isLessThan(1e-4);
       MaskCost c = fit.cost(m);
-      for (Mask k : LatencyFit.sampleMasks(m, 10, 99)) {
+      for (Mask k : FitMasks.sample(m, 10, 99)) {
         assertThat(c.value(k)).isCloseTo(known.value(k.toKeep()), within(1e-3 * known.value(k.toKeep())));
       }
     }
@@ -154,11 +154,11 @@ class LatencyFitTest {
       b[1] += 3; // where the searches go, every kept unit of the first layer costs more than the random masks say
       HalfUNetCost truthA = new HalfUNetCost(TINY, "latency", HalfUNetCost.Weights.of(a));
       HalfUNetCost truthB = new HalfUNetCost(TINY, "latency", HalfUNetCost.Weights.of(b));
-      List<Mask> random = LatencyFit.sampleMasks(m, 24, 5);
+      List<Mask> random = FitMasks.sample(m, 24, 5);
       LatencyFit fit = LatencyFit.fit(m, LatencyCosts.key(m, 1, 16, 1), random,
           random.stream().mapToDouble(k -> truthA.value(k.toKeep())).toArray());
-      List<Mask> chosen = LatencyFit.sampleMasks(m, 4, 77).subList(1, 4);
-      List<Mask> learned = LatencyFit.neighbourhood(m, chosen, 6, 1);
+      List<Mask> chosen = FitMasks.sample(m, 4, 77).subList(1, 4);
+      List<Mask> learned = FitMasks.neighbourhood(m, chosen, 6, 1);
       assertThat(learned).hasSize(21).startsWith(chosen.get(0));
       int u = TINY.channels() / 2;
       for (int i = 0; i < learned.size(); i++) {
@@ -174,13 +174,13 @@ class LatencyFitTest {
           assertThat(java.util.stream.IntStream.range(at * u, at * u + u).anyMatch(j -> x[j])).isTrue();
         }
       }
-      assertThat(LatencyFit.neighbourhood(m, chosen, 6, 1)).isEqualTo(learned);
+      assertThat(FitMasks.neighbourhood(m, chosen, 6, 1)).isEqualTo(learned);
       LatencyFit next = fit.withSamples(m, learned, learned.stream().mapToDouble(k -> truthB.value(k.toKeep())).toArray());
       assertThat(next.learnedSamples()).isEqualTo(21);
       assertThat(fit.learnedSamples()).isZero();
       double before = 0;
       double after = 0;
-      for (Mask k : LatencyFit.neighbourhood(m, chosen, 6, 2)) { // other masks around the same ones
+      for (Mask k : FitMasks.neighbourhood(m, chosen, 6, 2)) { // other masks around the same ones
         double t = truthB.value(k.toKeep());
         before += Math.abs(fit.cost(m).value(k) - t) / t;
         after += Math.abs(next.cost(m).value(k) - t) / t;
@@ -191,7 +191,7 @@ class LatencyFitTest {
       LatencyFit back = LatencyFit.load(file);
       assertThat(back.learnedSamples()).isEqualTo(21);
       assertThat(back.cost(m).value(chosen.get(0))).isCloseTo(next.cost(m).value(chosen.get(0)), within(1e-9));
-      assertThatThrownBy(() -> LatencyFit.neighbourhood(m, List.of(Mask.all(5)), 1, 1))
+      assertThatThrownBy(() -> FitMasks.neighbourhood(m, List.of(Mask.all(5)), 1, 1))
           .isInstanceOf(InvalidInputException.class).hasMessageContaining("5 units");
     }
   }
@@ -200,7 +200,7 @@ class LatencyFitTest {
   void learnTimesTheMasksAndTheirNeighboursBesideTheUnprunedNetwork() {
     try (Denoiser m = Denoiser.create(TINY, 3)) {
       LatencyFit fit = LatencyFit.forModel(m, dir.resolve("fit.json"), 1, 16, 12, 1, false, false);
-      Mask half = LatencyFit.sampleMasks(m, 3, 8).get(2);
+      Mask half = FitMasks.sample(m, 3, 8).get(2);
       LatencyFit.Learned l = fit.learn(m, List.of(half, half), 2, 1);
       assertThat(l.masks()).containsExactly(half); // duplicates once
       assertThat(l.measuredMs()[0]).isPositive();
