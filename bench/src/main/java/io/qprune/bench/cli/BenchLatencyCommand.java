@@ -19,6 +19,7 @@ import io.qprune.formulation.model.SlimDenoiser;
 import io.qprune.formulation.model.SlimModelFile;
 import io.qprune.formulation.model.ModelFile;
 import io.qprune.formulation.model.Torch;
+import io.qprune.formulation.prune.ClassifierPruneRun;
 import io.qprune.formulation.prune.io.MaskFile;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -102,6 +103,10 @@ public final class BenchLatencyCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "With --learn: seed of the perturbations (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--batch", defaultValue = "64", description = {"For a classifier (--model resnet20 or a classifier file): images",
+      "per timed forward, the batch its latency fit and `prune --latency` use (default: ${DEFAULT-VALUE})."})
+  int batch;
+
   @Option(names = "--out", description = "Output folder for latency.csv and latency.json (default: bench-latency; with --runs: the runs folder).")
   Path out;
 
@@ -118,6 +123,14 @@ public final class BenchLatencyCommand implements Callable<Integer> {
     PrintWriter pw = spec.commandLine().getOut();
     if (fitCache != null && !fit) {
       throw new InvalidInputException("--fit-cache is only used with --fit");
+    }
+    if (modelOption.model != null && ClassifierPruneRun.isClassifier(modelOption.model.toString())) {
+      if (!learn.isEmpty() || !slim.isEmpty() || mask != null) {
+        throw new InvalidInputException("For a classifier, bench latency takes --runs and/or --fit (not --learn,"
+            + " --slim or --mask)");
+      }
+      return ClassifierLatency.run(new ClassifierLatency.Job(modelOption.model.toString(), runs, fit, fitCache, refresh,
+          threads, batch, repeats, out), pw, spec.commandLine().getErr());
     }
     if (!learn.isEmpty()) {
       if (!fit || runs != null || !slim.isEmpty() || mask != null) {
@@ -248,8 +261,8 @@ public final class BenchLatencyCommand implements Callable<Integer> {
           List<MeasuredLatency.Row> rows = MeasuredLatency.measure(m, list, s, spec.commandLine().getErr(), fitted);
           MeasuredLatency.write(dir, rows, s);
           pw.print(MeasuredLatency.markdown(rows, s));
-          pw.printf(Locale.ROOT, "wrote %s/%s.csv, .md, psnr-vs-%s.png/.svg%n%n", dir, MeasuredLatency.stem(s),
-              MeasuredLatency.stem(s));
+          pw.printf(Locale.ROOT, "wrote %s/%s.csv, .md, %s.png/.svg%n%n", dir, MeasuredLatency.stem(s),
+              MeasuredLatency.plotStem(s));
           pw.flush();
         }
       }

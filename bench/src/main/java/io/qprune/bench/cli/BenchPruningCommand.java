@@ -195,6 +195,7 @@ public final class BenchPruningCommand implements Callable<Integer> {
         data.note().isEmpty() ? "" : " " + data.note());
     String md = ClassifierTable.markdown(summary, note);
     ClassifierTable.write(out, r, summary, md);
+    io.qprune.bench.pruning.MeasuredLatency.writeRuns(out, r.runs(), "test_accuracy");
     ObjectNode meta = PruneFiles.mapper().createObjectNode();
     meta.put("date", Instant.now().toString());
     meta.put("command", "qprune " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
@@ -206,8 +207,9 @@ public final class BenchPruningCommand implements Callable<Integer> {
     PruneFiles.write(out.resolve("bench.json"), meta);
     PrintWriter w = spec.commandLine().getOut();
     w.print(md);
-    w.printf(Locale.ROOT, "wrote %s (summary.md/.csv, runs.csv, sweep.csv, bench.json%s)%n", out,
-        o.sparsities().size() > 1 ? ", accuracy-vs-flops.png/.svg" : "");
+    w.printf(Locale.ROOT, "wrote %s (summary.md/.csv, runs.csv, sweep.csv, bench.json, masks.json%s); time the masks"
+        + " with `qprune bench latency --model %s --runs %s`%n", out,
+        o.sparsities().size() > 1 ? ", accuracy-vs-flops.png/.svg" : "", cfg.model(), out);
     w.flush();
     return ExitCodes.OK;
   }

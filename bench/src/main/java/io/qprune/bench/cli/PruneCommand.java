@@ -126,6 +126,12 @@ public final class PruneCommand implements Callable<Integer> {
         cfg.settings().method(), r.mask().kept(), r.mask().size(), r.mask().sparsity(),
         100 * r.figure("/cost/params") / r.figure("/cost/params_full"),
         100 * r.figure("/cost/flops_per_image") / r.figure("/cost/flops_full"));
+    if (r.report().has("latency")) {
+      o.printf(Locale.ROOT, "latency (predicted by the fit on this machine, 1 thread, batches of %d): %.1f %% of the"
+          + " unpruned (%.2f of %.2f ms); measure it with `qprune bench latency --model %s --runs ...`%n",
+          ClassifierPruneRun.LATENCY_BATCH, 100 * r.figure("/latency/predicted_fraction"),
+          r.figure("/latency/predicted_ms"), r.figure("/latency/predicted_unpruned_ms"), cfg.model());
+    }
     if (cfg.evaluate()) {
       o.printf(Locale.ROOT, "validation accuracy %.2f %%, test accuracy %.2f %% (%d images)%n",
           100 * r.figure("/val/accuracy"), 100 * r.figure("/test/accuracy"), (int) r.figure("/test/images"));

@@ -7,6 +7,8 @@ import io.qprune.api.SolveRequest;
 import io.qprune.formulation.classify.FashionMnist;
 import io.qprune.formulation.classify.LabelledImages;
 import io.qprune.formulation.cost.Budget;
+import io.qprune.formulation.cost.CappedCost;
+import io.qprune.formulation.cost.MaskCost;
 import io.qprune.formulation.cost.CostKind;
 import io.qprune.formulation.cost.QuadraticCost;
 import io.qprune.formulation.importance.ScoreSet;
@@ -39,8 +41,12 @@ import java.util.Locale;
  * accuracy after it) and a short fine-tune (rows {@code method+ft}). Never looks at test data to choose.
  */
 public final class ClassifierBench {
-  /** Every run and the unpruned reference. */
-  public record Outcome(List<ClassifierRow> rows, List<SweepPoint> sweep, ClassifierRow unpruned) {}
+  /**
+   * Every run and the unpruned reference; {@code runs}: the unpruned network and every method's mask
+   * with its test accuracy, for {@code masks.json} ({@link MeasuredLatency}).
+   */
+  public record Outcome(List<ClassifierRow> rows, List<SweepPoint> sweep, ClassifierRow unpruned,
+      List<MeasuredLatency.Run> runs) {}
 
   private final Classifier model;
   private final FashionMnist.Splits data;
@@ -65,13 +71,18 @@ public final class ClassifierBench {
   public Outcome run() {
     LabelledImages val = data.validation().slice(0, Math.min(valImages, data.validation().count()),
         "validation[0:" + Math.min(valImages, data.validation().count()) + "]");
-    if (options.budget() == CostKind.LATENCY) {
-      throw new io.qprune.api.InvalidInputException("--budget latency is fitted for the Half-UNet denoiser only;"
-          + " for the classifier use flops or params");
-    }
     QuadraticCost flops = ClassifierPruneRun.cost(model, CostKind.FLOPS);
     QuadraticCost params = ClassifierPruneRun.cost(model, CostKind.PARAMS);
-    QuadraticCost cost = options.budget() == null ? null : options.budget() == CostKind.FLOPS ? flops : params;
+    // a latency key beside flops/params levels is a cap on them
+    Double cap = options.budget() == null || options.budget() == CostKind.LATENCY ? null : base.latency();
+    QuadraticCost latency = options.budget() == CostKind.LATENCY || cap != null
+        ? ClassifierPruneRun.latencyFit(model, base).cost(model) : null;
+    MaskCost primary = options.budget() == null ? null : switch (options.budget()) {
+      case FLOPS -> flops;
+      case PARAMS -> params;
+      case LATENCY -> latency;
+    };
+    MaskCost cost = cap == null ? primary : new CappedCost(primary, List.of(new CappedCost.Cap(latency, cap)));
     weights = options.fineTuneSteps() > 0 || options.bnBatches() > 0 ? weights() : null;
     Mask all = Mask.all(model.channelUnits());
     long t = System.nanoTime();
@@ -80,6 +91,8 @@ public final class ClassifierBench {
         1, true, ClassifierPruneRun.accuracy(model, all, val), refTest, 0, 0, secs(t));
     say("unpruned: test accuracy %.2f %% (%d images, %.1f s)", 100 * refTest, data.test().count(), secs(t));
     List<ClassifierRow> rows = new ArrayList<>();
+    List<MeasuredLatency.Run> runs = new ArrayList<>();
+    runs.add(new MeasuredLatency.Run("unpruned", 0, 0, 1, refTest, all));
     List<SweepPoint> sweep = new ArrayList<>();
     for (long seed = 1; seed <= options.seeds(); seed++) {
       PruneConfig cfg = base.with("seed", seed);
@@ -113,12 +126,13 @@ public final class ClassifierBench {
           double evalSecs = secs(t1);
           boolean usesAb = m == Method.HYBRID || m == Method.LINEAR;
           boolean within = s.budget() == null ? mask.kept() == s.keep(mask.size())
-              : s.budget().within(cost.value(mask), cost.total());
+              : s.budget().within(cost.value(mask), cost.total()) && cost.capExcess(mask.toKeep()) == 0;
           ClassifierRow row = new ClassifierRow(m.toString(), level, seed, usesAb ? s.alpha() : Double.NaN,
               usesAb ? (m == Method.HYBRID ? s.beta() : 0) : Double.NaN, mask.kept(), mask.size(),
               params.value(mask) / params.total(), flops.value(mask) / flops.total(), within,
               ClassifierPruneRun.accuracy(model, mask, val), test, scoreSecs, select, evalSecs);
           rows.add(row);
+          runs.add(new MeasuredLatency.Run(m.toString(), level, seed, row.flopsFraction(), test, mask));
           say("seed %d level %.2f %-8s kept %d/%d units (params %.1f %%, FLOPs %.2f %%): val %.2f %%, test %.2f %%"
               + " (select %.2f s, eval %.1f s)", seed, level, m, mask.kept(), mask.size(), 100 * row.paramsFraction(),
               100 * row.flopsFraction(), 100 * row.valAccuracy(), 100 * test, select, evalSecs);
@@ -135,12 +149,12 @@ public final class ClassifierBench {
         }
       }
     }
-    return new Outcome(rows, sweep, unpruned);
+    return new Outcome(rows, sweep, unpruned, runs);
   }
 
   /** The hybrid's α/β sweep on validation images (after BN recalibration when the bench does it). */
   private AlphaBetaSweep.Best tune(Pruner pruner, ScoreSet scores, PruneSettings s0, SolveRequest req,
-      QuadraticCost cost, LabelledImages val, long seed, double level, List<SweepPoint> sweep) {
+      MaskCost cost, LabelledImages val, long seed, double level, List<SweepPoint> sweep) {
     long t = System.nanoTime();
     AlphaBetaSweep.Best best = AlphaBetaSweep.run(options.alphas(), options.betas(),
         (a, b) -> pruner.prune(scores, s0.withMethod(Method.HYBRID).withAlphaBeta(a, b), req, cost).selection().mask(),

@@ -113,4 +113,50 @@ class ClassifierPruneCommandTest {
     assertThat(JSON.readTree(Files.readString(out.resolve("bench.json"))).at("/summary").size()).isEqualTo(20);
     assertThat(Files.readAllLines(out.resolve("sweep.csv"))).hasSize(1 + 2 * 4);
   }
+
+  @Test
+  void aLatencyBudgetOrCapIsFittedToTheCutNetworksAndTheBenchsMasksAreTimed() throws Exception {
+    Path fit = dir.resolve("latency-fit.json");
+    Path out = dir.resolve("prune-latency");
+    CliRun r = CliRun.main(concat(new String[] {"prune"}, common("--flops", "0.6", "--latency", "0.8", "--set",
+        "latency_cache=" + fit, "--out", out.toString())));
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("latency (predicted by the fit on this machine, 1 thread, batches of 64)");
+    assertThat(fit).exists();
+    JsonNode rep = JSON.readTree(Files.readString(out.resolve("report.json")));
+    assertThat(rep.at("/latency/cap_fraction").asDouble()).isEqualTo(0.8);
+    assertThat(rep.at("/latency/predicted_fraction").asDouble()).isLessThanOrEqualTo(0.8 + 1e-9);
+    assertThat(rep.at("/cost/flops_fraction").asDouble()).isLessThanOrEqualTo(0.6 + 1e-9); // below the window where the cap binds
+    JsonNode fitted = JSON.readTree(Files.readString(fit));
+    assertThat(fitted.at("/key/batch").asText()).isEqualTo("64");
+    double full = fitted.at("/full_ms").asDouble();
+    assertThat(rep.at("/latency/predicted_unpruned_ms").asDouble()).isCloseTo(full,
+        org.assertj.core.data.Percentage.withPercentage(15)); // anchored at the unpruned network's measured time
+
+    Path bench = dir.resolve("bench-latency");
+    CliRun b = CliRun.main(concat(new String[] {"bench", "pruning"}, common("--budget", "latency", "--levels", "0.85",
+        "--methods", "taylor,hybrid", "--seeds", "1", "--alphas", "1", "--betas", "0", "--val-images", "10",
+        "--set", "budget_tolerance=0.2", "--set", "latency_cache=" + fit, "--out", bench.toString())));
+    assertThat(b.code()).as(b.err()).isZero();
+    assertThat(b.out()).contains("| 0.85 | hybrid |", "bench latency --model");
+    JsonNode runs = JSON.readTree(Files.readString(bench.resolve("masks.json")));
+    assertThat(runs).hasSize(3);
+    assertThat(runs.get(0).get("method").asText()).isEqualTo("unpruned");
+    assertThat(runs.get(1).get("test_accuracy").asDouble()).isBetween(0.0, 1.0);
+
+    CliRun t = CliRun.main("bench", "latency", "--model", model.toString(), "--runs", bench.toString(), "--threads", "1",
+        "--batch", "8", "--repeats", "2");
+    assertThat(t.code()).as(t.err()).isZero();
+    assertThat(t.out()).contains("batch 8 × 28²", "| 0.85 | hybrid | 1 |", "test accuracy (%)");
+    List<String> csv = Files.readAllLines(bench.resolve("latency-b8-1t.csv"));
+    assertThat(csv).hasSize(4); // the header, the unpruned network, taylor, hybrid
+    assertThat(csv.get(0)).contains("test_accuracy", "batch");
+    assertThat(csv.get(1)).startsWith("unpruned,");
+    assertThat(Double.parseDouble(csv.get(2).split(",")[10])).isPositive(); // ratio to the unpruned
+    assertThat(bench.resolve("accuracy-vs-latency-b8-1t.png")).exists();
+    assertThat(bench.resolve("accuracy-vs-latency-b8-1t.svg")).exists();
+    CliRun bad = CliRun.main("bench", "latency", "--model", model.toString(), "--slim", "x.qpm");
+    assertThat(bad.code()).isNotZero();
+    assertThat(bad.err()).contains("For a classifier");
+  }
 }

@@ -47,21 +47,49 @@ final class FitMasks {
   }
 
   /**
-   * Each mask followed by {@code neighbours} seeded perturbations of it: one to three random units
-   * flipped (a flip that would empty a layer is skipped), so the fit learns the slope around the mask,
-   * not only its value.
+   * The unpruned network first, then for each sample every layer ({@code layers}: unit ranges
+   * [from, to)) a uniform random width in 2..all (1 for a layer of one unit) and random units.
    */
-  static List<Mask> neighbourhood(Denoiser model, List<Mask> masks, int neighbours, long seed) {
+  static List<Mask> sample(int[][] layers, int samples, long seed) {
+    int n = layers[layers.length - 1][1];
+    List<Mask> out = new ArrayList<>();
+    out.add(Mask.all(n));
+    for (int s = 1; s < samples; s++) {
+      Random r = new Random(seed * 1_000_003L + s);
+      boolean[] keep = new boolean[n];
+      for (int[] l : layers) {
+        int units = l[1] - l[0];
+        int width = units < 2 ? units : 2 + r.nextInt(units - 1);
+        int[] order = permutation(units, r);
+        for (int j = 0; j < width; j++) {
+          keep[l[0] + order[j]] = true;
+        }
+      }
+      out.add(Mask.of(keep));
+    }
+    return out;
+  }
+
+  /**
+   * Each mask followed by {@code neighbours} seeded perturbations of it: one to three random units
+   * flipped (a flip that would empty a layer of {@code layers}, unit ranges [from, to), is skipped),
+   * so the fit learns the slope around the mask, not only its value.
+   */
+  static List<Mask> neighbourhood(int[][] layers, List<Mask> masks, int neighbours, long seed) {
     if (neighbours < 0) {
       throw new InvalidInputException("neighbours must be >= 0, got " + neighbours);
     }
-    int u = model.spec().channels() / 2;
+    int units = layers[layers.length - 1][1];
+    int[] layerOf = new int[units];
+    for (int k = 0; k < layers.length; k++) {
+      java.util.Arrays.fill(layerOf, layers[k][0], layers[k][1], k);
+    }
     List<Mask> out = new ArrayList<>();
     for (int i = 0; i < masks.size(); i++) {
       Mask m = masks.get(i);
-      if (m.size() != model.units().size()) {
-        throw new InvalidInputException("A mask to learn the latency fit from has " + m.size() + " units; "
-            + model.spec() + " has " + model.units().size());
+      if (m.size() != units) {
+        throw new InvalidInputException("A mask to learn the latency fit from has " + m.size() + " units; the"
+            + " network has " + units);
       }
       out.add(m);
       for (int j = 0; j < neighbours; j++) {
@@ -71,8 +99,8 @@ final class FitMasks {
         for (int f = 0; f < flips; f++) {
           int at = r.nextInt(keep.length);
           keep[at] = !keep[at];
-          int layer = at / u;
-          if (java.util.stream.IntStream.range(layer * u, layer * u + u).noneMatch(x -> keep[x])) {
+          int[] layer = layers[layerOf[at]];
+          if (java.util.stream.IntStream.range(layer[0], layer[1]).noneMatch(x -> keep[x])) {
             keep[at] = true;
           }
         }

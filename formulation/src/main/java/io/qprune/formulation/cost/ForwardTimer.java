@@ -3,9 +3,11 @@ package io.qprune.formulation.cost;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.qprune.formulation.model.Classifier;
 import io.qprune.formulation.model.Denoiser;
 import io.qprune.formulation.model.Mask;
 import io.qprune.formulation.model.SlimDenoiser;
+import io.qprune.formulation.model.SlimResNet;
 import io.qprune.formulation.model.Torch;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,6 +68,29 @@ public final class ForwardTimer {
       return new ArrayList<>(time(nets, new Shape(1, model.spec().color().channels(), size, size), repeats).values());
     } finally {
       slims.forEach(SlimDenoiser::close);
+      Torch.setThreads(before);
+    }
+  }
+
+  /**
+   * Every timed round's ms of each channel mask's cut classifier ({@link SlimResNet}: pruned
+   * channels removed), in the order given, all in one interleaved loop on {@code threads} PyTorch
+   * threads, on batches of {@code batch} images of the classifier's side; closed afterwards.
+   */
+  public static List<double[]> timeCut(Classifier model, List<Mask> masks, int threads, int batch, int repeats) {
+    int before = Torch.setThreads(threads);
+    List<SlimResNet> slims = new ArrayList<>();
+    try {
+      List<Net> nets = new ArrayList<>();
+      for (int i = 0; i < masks.size(); i++) {
+        SlimResNet slim = model.cut(masks.get(i));
+        slims.add(slim);
+        nets.add(new Net(Integer.toString(i), slim.manager(), slim::logits));
+      }
+      int side = model.spec().size();
+      return new ArrayList<>(time(nets, new Shape(batch, model.spec().channels(), side, side), repeats).values());
+    } finally {
+      slims.forEach(SlimResNet::close);
       Torch.setThreads(before);
     }
   }

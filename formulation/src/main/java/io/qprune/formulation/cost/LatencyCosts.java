@@ -87,15 +87,21 @@ public final class LatencyCosts {
    * how it is measured (a table adds its grid, a fit its method and samples).
    */
   static Map<String, String> key(Denoiser model, int threads, int size, int repeats) {
+    Map<String, String> k = machineKey();
+    k.put("model", shapeDigest(model));
+    k.put("threads", Integer.toString(threads));
+    k.put("size", Integer.toString(size));
+    k.put("repeats", Integer.toString(repeats));
+    return k;
+  }
+
+  /** The machine and versions part of a latency key: CPU model, cores, DJL and PyTorch versions. */
+  static Map<String, String> machineKey() {
     Map<String, String> k = new LinkedHashMap<>();
     k.put("cpu", cpuModel());
     k.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
     k.put("djl", Engine.getDjlVersion());
     k.put("pytorch", Torch.engine().getVersion());
-    k.put("model", shapeDigest(model));
-    k.put("threads", Integer.toString(threads));
-    k.put("size", Integer.toString(size));
-    k.put("repeats", Integer.toString(repeats));
     return k;
   }
 

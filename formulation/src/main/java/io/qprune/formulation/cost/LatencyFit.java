@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qprune.api.InvalidInputException;
 import io.qprune.formulation.model.Architecture;
+import io.qprune.formulation.model.Classifier;
 import io.qprune.formulation.model.Denoiser;
 import io.qprune.formulation.model.Mask;
 import io.qprune.formulation.model.SlimDenoiser;
@@ -29,6 +30,10 @@ import org.slf4j.LoggerFactory;
  * FLOPs count's own shape, so the fit is as exact a QUBO term as the FLOPs are; unlike a per-layer
  * table ({@link LatencyCosts}), the per-unit weights also absorb what scales with the widths outside
  * the convs (activations, pooling, the fusion), which a table of convs timed alone leaves out.
+ *
+ * <p>The ResNet classifier's fit ({@link #forClassifier}) is the same method on {@link ResNetCost}'s
+ * shape (a weight per kept channel of each channel layer and per kept input × output pair of each
+ * block conv), its cut networks ({@code SlimResNet}) timed on batches of its images.
  *
  * <p>The fit is cached in a file keyed like the table (machine, DJL/PyTorch versions, the model's
  * shape, threads, input side, samples) and checked on a held-out quarter of the masks, whose error
@@ -78,21 +83,41 @@ public final class LatencyFit {
   static LatencyFit forModel(Denoiser model, Path cache, int threads, int size, int samples, int repeats,
       boolean refresh, boolean sameKernels) {
     if (model.spec().architecture() != Architecture.HALF_UNET) {
-      throw new InvalidInputException("A latency budget is fitted for the Half-UNet only, not " + model.spec()
-          + ". Maybe use --flops or --params.");
+      throw new InvalidInputException("A latency budget is fitted for the Half-UNet denoiser and the ResNet"
+          + " classifier, not " + model.spec() + ". Maybe use --flops or --params.");
     }
+    return forSubject(LatencySubject.of(model, size), cache, threads, samples, repeats, refresh, sameKernels);
+  }
+
+  /**
+   * The fitted latency (ms per forward of a batch of {@code batch} images on {@code threads}
+   * PyTorch threads) of {@code model}'s channel masks, from {@code cache}: measured when the file is
+   * absent, was measured under another key, or {@code refresh} is set; written atomically. A cached
+   * fit made with other oneDNN kernels is used as it is unless {@code sameKernels} is set.
+   */
+  public static LatencyFit forClassifier(Classifier model, Path cache, int threads, int batch, boolean refresh,
+      boolean sameKernels) {
+    return forClassifier(model, cache, threads, batch, DEFAULT_SAMPLES, DEFAULT_REPEATS, refresh, sameKernels);
+  }
+
+  static LatencyFit forClassifier(Classifier model, Path cache, int threads, int batch, int samples, int repeats,
+      boolean refresh, boolean sameKernels) {
+    return forSubject(LatencySubject.of(model, batch), cache, threads, samples, repeats, refresh, sameKernels);
+  }
+
+  private static LatencyFit forSubject(LatencySubject subject, Path cache, int threads, int samples, int repeats,
+      boolean refresh, boolean sameKernels) {
     if (threads < 1 || samples < 8 || repeats < 1) {
       throw new InvalidInputException("The latency fit needs threads >= 1, samples >= 8 and repeats >= 1, got "
           + threads + ", " + samples + ", " + repeats);
     }
-    LatencyCosts.checkSize(model, size);
-    Map<String, String> key = LatencyCosts.key(model, threads, size, repeats);
+    Map<String, String> key = subject.key(threads, repeats);
     key.put("fit", "whole-network nnls");
     key.put("samples", Integer.toString(samples));
     if (!refresh && Files.exists(cache)) {
       LatencyFit cached = load(cache);
       if (cached.key.equals(key) && (!sameKernels || cached.kernels.equals(currentKernels()))) {
-        cached = cached.withSamples(model, List.of(), new double[0]); // the weights of this code's fit
+        cached = cached.withSamples(subject, List.of(), new double[0]); // the weights of this code's fit
         if (!cached.kernels.equals(currentKernels())) {
           LOG.info("Using the latency fit in {}, measured with oneDNN kernels {} (this process: {})", cache,
               cached.kernels, currentKernels());
@@ -101,7 +126,12 @@ public final class LatencyFit {
       }
       LOG.info("The latency fit in {} was measured under another key or other kernels; measuring again", cache);
     }
-    LatencyFit fit = measure(model, key, threads, size, samples, repeats);
+    List<Mask> masks = subject.sample(samples, SEED);
+    LOG.info("Measuring the latency of {} masks ({} thread(s), {} rounds) for the latency fit", samples, threads,
+        repeats);
+    double[] ms = subject.time(masks, threads, repeats).stream().mapToDouble(t -> ForwardTimer.quartiles(t)[1])
+        .toArray();
+    LatencyFit fit = fit(subject, key, masks, ms);
     fit.save(cache);
     return fit;
   }
@@ -126,13 +156,44 @@ public final class LatencyFit {
         "latency-fit-" + LatencyCosts.shapeDigest(model) + "-" + threads + "t-" + size + ".json");
   }
 
+  /** The default cache file of a classifier's fit: one per shape, threads and batch, under ~/.cache/qprune. */
+  public static Path defaultCache(Classifier model, int threads, int batch) {
+    return Path.of(System.getProperty("user.home"), ".cache", "qprune",
+        "latency-fit-resnet-" + LatencySubject.digest(model) + "-" + threads + "t-b" + batch + ".json");
+  }
+
   /** The fitted latency as a mask cost (ms). */
   public MaskCost cost(Denoiser model) {
-    if (!LatencyCosts.shapeDigest(model).equals(key.get("model"))) {
+    return cost(subject(model), LatencyCosts.shapeDigest(model), model.spec().toString());
+  }
+
+  /** The fitted latency of a classifier's channel masks (ms per batch), an exact quadratic. */
+  public QuadraticCost cost(Classifier model) {
+    return (QuadraticCost) cost(subject(model), LatencySubject.digest(model), model.spec().toString());
+  }
+
+  private MaskCost cost(LatencySubject subject, String digest, String what) {
+    if (!digest.equals(key.get("model"))) {
       throw new InvalidInputException("The latency fit was measured on another model (shape " + key.get("model")
-          + "), not " + model.spec() + ". Maybe measure it again with --refresh.");
+          + "), not " + what + ". Maybe measure it again with --refresh.");
     }
-    return new HalfUNetCost(model.spec(), "latency", HalfUNetCost.Weights.of(weights));
+    return subject.cost(weights);
+  }
+
+  /** The denoiser at this fit's input side. */
+  private LatencySubject subject(Denoiser model) {
+    if (!key.containsKey("size")) {
+      throw new InvalidInputException("This latency fit was measured on a classifier, not " + model.spec());
+    }
+    return LatencySubject.of(model, Integer.parseInt(key.get("size")));
+  }
+
+  /** The classifier at this fit's batch. */
+  private LatencySubject subject(Classifier model) {
+    if (!key.containsKey("batch")) {
+      throw new InvalidInputException("This latency fit was measured on a denoiser, not " + model.spec());
+    }
+    return LatencySubject.of(model, Integer.parseInt(key.get("batch")));
   }
 
   /** The relative RMS error of a fit on three quarters of the masks, on the quarter it did not see. */
@@ -152,14 +213,6 @@ public final class LatencyFit {
 
   public Map<String, String> key() {
     return key;
-  }
-
-  private static LatencyFit measure(Denoiser model, Map<String, String> key, int threads, int size, int samples,
-      int repeats) {
-    List<Mask> masks = FitMasks.sample(model, samples, SEED);
-    LOG.info("Measuring the latency of {} masks of {} ({}² input, {} thread(s), {} rounds) for the latency fit",
-        samples, model.spec(), size, threads, repeats);
-    return fit(model, key, masks, timeMasks(model, masks, threads, size, repeats));
   }
 
   /**
@@ -184,6 +237,10 @@ public final class LatencyFit {
    */
   public Learned learn(Denoiser model, List<Mask> chosen, int neighbours, long seed) {
     cost(model); // checks the model
+    return learn(subject(model), chosen, neighbours, seed);
+  }
+
+  private Learned learn(LatencySubject subject, List<Mask> chosen, int neighbours, long seed) {
     if (!kernels.equals(currentKernels())) {
       throw new InvalidInputException("The latency fit was measured with oneDNN kernels " + kernels
           + ", this process runs " + currentKernels() + ": learn from masks in a process with the same kernels"
@@ -193,22 +250,21 @@ public final class LatencyFit {
     if (distinct.isEmpty()) {
       throw new InvalidInputException("No masks to learn the latency fit from");
     }
-    List<Mask> timed = FitMasks.neighbourhood(model, distinct, neighbours, seed);
+    List<Mask> timed = FitMasks.neighbourhood(subject.layers(), distinct, neighbours, seed);
     int threads = Integer.parseInt(key.get("threads"));
-    int size = Integer.parseInt(key.get("size"));
     int repeats = Integer.parseInt(key.get("repeats"));
-    LOG.info("Timing {} masks ({} given, {} neighbours each) for the latency fit ({}² input, {} thread(s))",
-        timed.size(), distinct.size(), neighbours, size, threads);
+    LOG.info("Timing {} masks ({} given, {} neighbours each) for the latency fit ({} thread(s))",
+        timed.size(), distinct.size(), neighbours, threads);
     // the unpruned network three times (first, middle, last of the loop): its median over all those
     // rounds is the yardstick the new times are divided by, as a measured ratio is
-    Mask full = Mask.all(model.units().size());
+    Mask full = Mask.all(subject.units());
     List<Mask> all = new ArrayList<>();
     all.add(full);
     all.addAll(timed.subList(0, timed.size() / 2));
     all.add(full);
     all.addAll(timed.subList(timed.size() / 2, timed.size()));
     all.add(full);
-    List<double[]> t = ForwardTimer.timeExported(model, all, threads, size, repeats);
+    List<double[]> t = subject.time(all, threads, repeats);
     int mid = 1 + timed.size() / 2;
     double[] unpruned = java.util.stream.Stream.of(t.get(0), t.get(mid), t.get(all.size() - 1))
         .flatMapToDouble(Arrays::stream).toArray();
@@ -220,9 +276,9 @@ public final class LatencyFit {
       int at = i < timed.size() / 2 ? 1 + i : 2 + i;
       newMs[i] = ForwardTimer.quartiles(t.get(at))[1] / ref * fullMs();
     }
-    LatencyFit next = withSamples(model, timed, newMs);
-    MaskCost before = cost(model);
-    MaskCost after = next.cost(model);
+    LatencyFit next = withSamples(subject, timed, newMs);
+    MaskCost before = subject.cost(weights);
+    MaskCost after = subject.cost(next.weights);
     double[] measured = new double[distinct.size()];
     double[] b = new double[distinct.size()];
     double[] a = new double[distinct.size()];
@@ -235,11 +291,11 @@ public final class LatencyFit {
   }
 
   /** This fit's samples and {@code more} with their times, fitted again (the key stays: same setting). */
-  LatencyFit withSamples(Denoiser model, List<Mask> more, double[] moreMs) {
+  LatencyFit withSamples(LatencySubject subject, List<Mask> more, double[] moreMs) {
     List<Mask> all = new ArrayList<>(masks);
     all.addAll(more);
     double[] allMs = java.util.stream.DoubleStream.concat(Arrays.stream(ms), Arrays.stream(moreMs)).toArray();
-    LatencyFit f = fit(model, key, all, allMs);
+    LatencyFit f = fit(subject, key, all, allMs);
     return new LatencyFit(key, kernels, f.weights, all, allMs, f.holdoutRelRms, f.fitRelRms, learned + more.size());
   }
 
@@ -248,17 +304,11 @@ public final class LatencyFit {
     return learned;
   }
 
-  /** Median ms of each mask's exported network, timed in one interleaved loop. */
-  private static double[] timeMasks(Denoiser model, List<Mask> masks, int threads, int size, int repeats) {
-    return ForwardTimer.timeExported(model, masks, threads, size, repeats).stream()
-        .mapToDouble(t -> ForwardTimer.quartiles(t)[1]).toArray();
-  }
-
   /** Fits {@code ms} of {@code masks}: the held-out check on every fourth mask, then all of them. */
-  static LatencyFit fit(Denoiser model, Map<String, String> key, List<Mask> masks, double[] ms) {
+  static LatencyFit fit(LatencySubject subject, Map<String, String> key, List<Mask> masks, double[] ms) {
     double[][] f = new double[masks.size()][];
     for (int s = 0; s < masks.size(); s++) {
-      f[s] = HalfUNetCost.features(model.spec(), masks.get(s).toKeep());
+      f[s] = subject.features(masks.get(s).toKeep());
     }
     List<Integer> train = new ArrayList<>();
     List<Integer> test = new ArrayList<>();

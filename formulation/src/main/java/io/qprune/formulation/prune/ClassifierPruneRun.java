@@ -5,7 +5,10 @@ import io.qprune.api.InvalidInputException;
 import io.qprune.api.Solver;
 import io.qprune.formulation.classify.FashionMnist;
 import io.qprune.formulation.classify.LabelledImages;
+import io.qprune.formulation.cost.CappedCost;
 import io.qprune.formulation.cost.CostKind;
+import io.qprune.formulation.cost.LatencyFit;
+import io.qprune.formulation.cost.MaskCost;
 import io.qprune.formulation.cost.NetworkCosts;
 import io.qprune.formulation.cost.QuadraticCost;
 import io.qprune.formulation.importance.Calibrator;
@@ -27,10 +30,16 @@ import java.util.SplittableRandom;
 public final class ClassifierPruneRun {
   /** Evaluation batch. */
   public static final int BATCH = 500;
+  /** The batch a classifier's latency budget is fitted and measured on (images per forward, 1 thread). */
+  public static final int LATENCY_BATCH = 64;
 
-  /** What the run produced; FLOPs per image, seconds per stage. */
+  /**
+   * What the run produced; FLOPs per image, seconds per stage; the latency fit's predicted ms per
+   * batch of the mask and of the unpruned network (NaN without a latency budget or cap).
+   */
   public record Result(ScoreSet scores, Pruned pruned, double fullFlops, double keptFlops, double fullParams,
-      double keptParams, double valAccuracy, double testAccuracy, Map<String, Double> seconds) {
+      double keptParams, double valAccuracy, double testAccuracy, double latencyMs, double fullLatencyMs,
+      Map<String, Double> seconds) {
     public Result {
       seconds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(seconds));
     }
@@ -97,17 +106,23 @@ public final class ClassifierPruneRun {
       throw new InvalidInputException("TT refinement is for denoisers (it scores validation PSNR);"
           + " set refine.enabled=false to prune a classifier");
     }
-    if (cfg.latencyCap() != null || (cfg.budget() != null && cfg.budget().kind() == CostKind.LATENCY)) {
-      throw new InvalidInputException("A latency budget or cap is fitted for the Half-UNet denoiser only, not the"
-          + " classifier " + cfg.model() + ". Maybe use --flops or --params.");
-    }
     PruneRun.Stages stages = new PruneRun.Stages(progress);
+    boolean timed = cfg.latencyCap() != null || (cfg.budget() != null && cfg.budget().kind() == CostKind.LATENCY);
+    QuadraticCost latency = timed ? stages.run("latency_fit", () -> latencyFit(model, cfg).cost(model)) : null;
     ScoreSet scores = stages.run("scores", () -> calibrate(model, data.train(), cfg));
     QuadraticCost flops = cost(model, CostKind.FLOPS);
     QuadraticCost params = cost(model, CostKind.PARAMS);
-    QuadraticCost budgetCost = cfg.budget() == null ? null : cfg.budget().kind() == CostKind.FLOPS ? flops : params;
+    MaskCost budgetCost = cfg.budget() == null ? null : switch (cfg.budget().kind()) {
+      case FLOPS -> flops;
+      case PARAMS -> params;
+      case LATENCY -> latency;
+    };
+    if (cfg.latencyCap() != null) {
+      budgetCost = new CappedCost(budgetCost, java.util.List.of(new CappedCost.Cap(latency, cfg.latencyCap())));
+    }
+    MaskCost cost = budgetCost;
     Pruned pruned = stages.run("select",
-        () -> new Pruner(solver, caps).prune(scores, cfg.settings(), cfg.solveRequest(cfg.seed()), budgetCost));
+        () -> new Pruner(solver, caps).prune(scores, cfg.settings(), cfg.solveRequest(cfg.seed()), cost));
     Mask mask = pruned.selection().mask();
     model.setChannelMask(mask);
     double val = Double.NaN;
@@ -117,6 +132,17 @@ public final class ClassifierPruneRun {
       test = stages.run("test", () -> accuracy(model, mask, data.test()));
     }
     return new Result(scores, pruned, flops.total(), flops.value(mask), params.total(), params.value(mask), val,
-        test, stages.seconds());
+        test, timed ? latency.value(mask) : Double.NaN, timed ? latency.total() : Double.NaN, stages.seconds());
+  }
+
+  /**
+   * The fitted latency of {@code model}'s cut networks on this machine (1 PyTorch thread, batches of
+   * {@value #LATENCY_BATCH}), from the config's cache file (or the default one), measured when the
+   * cache does not match.
+   */
+  public static LatencyFit latencyFit(Classifier model, PruneConfig cfg) {
+    java.nio.file.Path cache = cfg.latencyCache() != null ? cfg.latencyCache()
+        : LatencyFit.defaultCache(model, 1, LATENCY_BATCH);
+    return LatencyFit.forClassifier(model, cache, 1, LATENCY_BATCH, false, false);
   }
 }

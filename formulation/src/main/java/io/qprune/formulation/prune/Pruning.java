@@ -160,9 +160,22 @@ public final class Pruning {
       c.put("params", r.keptParams());
       c.put("params_full", r.fullParams());
       c.put("params_fraction", r.keptParams() / r.fullParams());
+      if (!Double.isNaN(r.latencyMs())) {
+        boolean primary = cfg.budget().kind() == CostKind.LATENCY;
+        ObjectNode l = rep.putObject("latency");
+        l.put(primary ? "budget_fraction" : "cap_fraction", primary ? cfg.budget().fraction() : cfg.latencyCap());
+        l.put("predicted_ms", r.latencyMs());
+        l.put("predicted_unpruned_ms", r.fullLatencyMs());
+        l.put("predicted_fraction", r.latencyMs() / r.fullLatencyMs());
+        l.put("note", "predicted by the whole-network latency fit (1 thread, batches of "
+            + ClassifierPruneRun.LATENCY_BATCH + "); measure with `qprune bench latency --model " + cfg.model() + "`");
+      }
       if (cfg.budget() != null) {
-        double kept = cfg.budget().kind() == CostKind.FLOPS ? r.keptFlops() / r.fullFlops()
-            : r.keptParams() / r.fullParams();
+        double kept = switch (cfg.budget().kind()) {
+          case FLOPS -> r.keptFlops() / r.fullFlops();
+          case PARAMS -> r.keptParams() / r.fullParams();
+          case LATENCY -> r.latencyMs() / r.fullLatencyMs();
+        };
         rep.set("budget", PruneFiles.budget(cfg.budget(), kept).put("within_tolerance", cfg.budget().within(kept, 1)));
       }
       if (cfg.evaluate()) {

@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.within;
 import io.qprune.api.InvalidInputException;
 import io.qprune.formulation.data.ColorMode;
 import io.qprune.formulation.model.Architecture;
+import io.qprune.formulation.model.Classifier;
 import io.qprune.formulation.model.Denoiser;
 import io.qprune.formulation.model.Mask;
 import io.qprune.formulation.model.ModelSpec;
+import io.qprune.formulation.model.ResNetSpec;
 import io.qprune.formulation.model.Torch;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,7 +107,7 @@ class LatencyFitTest {
       HalfUNetCost.Weights tw = HalfUNetCost.Weights.of(truth);
       HalfUNetCost known = new HalfUNetCost(TINY, "latency", tw);
       double[] ms = masks.stream().mapToDouble(k -> known.value(k.toKeep())).toArray();
-      LatencyFit fit = LatencyFit.fit(m, LatencyCosts.key(m, 1, 16, 1), masks, ms);
+      LatencyFit fit = LatencyFit.fit(LatencySubject.of(m, 16), LatencyCosts.key(m, 1, 16, 1), masks, ms);
       assertThat(fit.holdoutRelRms()).isLessThan(1e-4);
       MaskCost c = fit.cost(m);
       for (Mask k : FitMasks.sample(m, 10, 99)) {
@@ -138,7 +140,7 @@ class LatencyFitTest {
     }
     try (Denoiser d = Denoiser.create(new ModelSpec(Architecture.DNCNN, 8, 3, ColorMode.GREY), 3)) {
       assertThatThrownBy(() -> LatencyFit.forModel(d, file, 1, 16, 12, 1, true, false))
-          .isInstanceOf(InvalidInputException.class).hasMessageContaining("Half-UNet only");
+          .isInstanceOf(InvalidInputException.class).hasMessageContaining("ResNet classifier, not");
     }
   }
 
@@ -155,10 +157,10 @@ class LatencyFitTest {
       HalfUNetCost truthA = new HalfUNetCost(TINY, "latency", HalfUNetCost.Weights.of(a));
       HalfUNetCost truthB = new HalfUNetCost(TINY, "latency", HalfUNetCost.Weights.of(b));
       List<Mask> random = FitMasks.sample(m, 24, 5);
-      LatencyFit fit = LatencyFit.fit(m, LatencyCosts.key(m, 1, 16, 1), random,
+      LatencyFit fit = LatencyFit.fit(LatencySubject.of(m, 16), LatencyCosts.key(m, 1, 16, 1), random,
           random.stream().mapToDouble(k -> truthA.value(k.toKeep())).toArray());
       List<Mask> chosen = FitMasks.sample(m, 4, 77).subList(1, 4);
-      List<Mask> learned = FitMasks.neighbourhood(m, chosen, 6, 1);
+      List<Mask> learned = FitMasks.neighbourhood(LatencySubject.of(m, 16).layers(), chosen, 6, 1);
       assertThat(learned).hasSize(21).startsWith(chosen.get(0));
       int u = TINY.channels() / 2;
       for (int i = 0; i < learned.size(); i++) {
@@ -174,13 +176,13 @@ class LatencyFitTest {
           assertThat(java.util.stream.IntStream.range(at * u, at * u + u).anyMatch(j -> x[j])).isTrue();
         }
       }
-      assertThat(FitMasks.neighbourhood(m, chosen, 6, 1)).isEqualTo(learned);
-      LatencyFit next = fit.withSamples(m, learned, learned.stream().mapToDouble(k -> truthB.value(k.toKeep())).toArray());
+      assertThat(FitMasks.neighbourhood(LatencySubject.of(m, 16).layers(), chosen, 6, 1)).isEqualTo(learned);
+      LatencyFit next = fit.withSamples(LatencySubject.of(m, 16), learned, learned.stream().mapToDouble(k -> truthB.value(k.toKeep())).toArray());
       assertThat(next.learnedSamples()).isEqualTo(21);
       assertThat(fit.learnedSamples()).isZero();
       double before = 0;
       double after = 0;
-      for (Mask k : FitMasks.neighbourhood(m, chosen, 6, 2)) { // other masks around the same ones
+      for (Mask k : FitMasks.neighbourhood(LatencySubject.of(m, 16).layers(), chosen, 6, 2)) { // other masks around the same ones
         double t = truthB.value(k.toKeep());
         before += Math.abs(fit.cost(m).value(k) - t) / t;
         after += Math.abs(next.cost(m).value(k) - t) / t;
@@ -191,7 +193,7 @@ class LatencyFitTest {
       LatencyFit back = LatencyFit.load(file);
       assertThat(back.learnedSamples()).isEqualTo(21);
       assertThat(back.cost(m).value(chosen.get(0))).isCloseTo(next.cost(m).value(chosen.get(0)), within(1e-9));
-      assertThatThrownBy(() -> FitMasks.neighbourhood(m, List.of(Mask.all(5)), 1, 1))
+      assertThatThrownBy(() -> FitMasks.neighbourhood(LatencySubject.of(m, 16).layers(), List.of(Mask.all(5)), 1, 1))
           .isInstanceOf(InvalidInputException.class).hasMessageContaining("5 units");
     }
   }
@@ -207,6 +209,67 @@ class LatencyFitTest {
       assertThat(l.fit().learnedSamples()).isEqualTo(3);
       assertThat(l.afterMs()[0]).isCloseTo(l.fit().cost(m).value(half), within(1e-9));
       assertThat(l.beforeMs()[0]).isCloseTo(fit.cost(m).value(half), within(1e-9));
+    }
+  }
+
+  @Test
+  void theResNetShapeCountsFlopsAndParamsAndAFitOfItPredictsUnseenMasks() {
+    ResNetSpec spec = new ResNetSpec(8, 4, 1, 8, 3);
+    try (Classifier m = Classifier.create(spec, 3, new float[] {0.5f}, new float[] {0.25f})) {
+      LatencySubject subject = LatencySubject.of(m, 2);
+      List<Mask> masks = subject.sample(40, 5);
+      assertThat(masks.get(0).kept()).isEqualTo(m.channelUnits());
+      QuadraticCost flops = NetworkCosts.of(spec, CostKind.FLOPS);
+      QuadraticCost params = NetworkCosts.of(spec, CostKind.PARAMS);
+      Random r = new Random(4);
+      double[] truth = new double[subject.features(masks.get(0).toKeep()).length];
+      for (int i = 0; i < truth.length; i++) {
+        truth[i] = r.nextDouble();
+      }
+      MaskCost known = subject.cost(truth);
+      for (Mask k : masks) {
+        double[] f = subject.features(k.toKeep());
+        assertThat(dot(f, truth)).isCloseTo(known.value(k), within(1e-9));
+        try (var slim = m.cut(k)) { // the counted shape is the cut network's own count
+          assertThat(flops.value(k)).isCloseTo(2.0 * slim.macs(), within(1e-6));
+          assertThat(params.value(k)).isCloseTo(slim.params(), within(1e-6));
+        }
+        for (int[] layer : subject.layers()) {
+          assertThat(java.util.stream.IntStream.range(layer[0], layer[1]).anyMatch(k::keeps)).isTrue();
+        }
+      }
+      double[] ms = masks.stream().mapToDouble(known::value).toArray();
+      LatencyFit fit = LatencyFit.fit(subject, subject.key(1, 1), masks, ms);
+      assertThat(fit.holdoutRelRms()).isLessThan(1e-4);
+      QuadraticCost c = fit.cost(m);
+      for (Mask k : subject.sample(10, 99)) {
+        assertThat(c.value(k)).isCloseTo(known.value(k), within(1e-3 * known.value(k)));
+      }
+    }
+  }
+
+  @Test
+  void aClassifierFitIsMeasuredOnItsCutNetworksCachedAndNotMistakenForADenoisersFit() throws Exception {
+    ResNetSpec spec = new ResNetSpec(8, 4, 1, 8, 3);
+    Path file = dir.resolve("resnet-fit.json");
+    try (Classifier m = Classifier.create(spec, 3, new float[] {0.5f}, new float[] {0.25f});
+        Denoiser d = Denoiser.create(TINY, 3)) {
+      LatencyFit a = LatencyFit.forClassifier(m, file, 1, 4, 12, 1, false, false);
+      assertThat(a.key()).containsEntry("batch", "4").containsEntry("side", "8").containsEntry("samples", "12");
+      assertThat(a.fullMs()).isPositive();
+      QuadraticCost c = a.cost(m);
+      assertThat(c.size()).isEqualTo(m.channelUnits());
+      assertThat(c.total()).isPositive();
+      String before = Files.readString(file);
+      assertThat(LatencyFit.forClassifier(m, file, 1, 4, 12, 1, false, false).cost(m).total()).isEqualTo(c.total());
+      assertThat(Files.readString(file)).isEqualTo(before);
+      LatencyFit.forClassifier(m, file, 1, 2, 12, 1, false, false); // another batch: measured again
+      assertThat(LatencyFit.load(file).key()).containsEntry("batch", "2");
+      assertThatThrownBy(() -> a.cost(d)).isInstanceOf(InvalidInputException.class).hasMessageContaining("classifier");
+      LatencyFit df = LatencyFit.forModel(d, dir.resolve("d.json"), 1, 16, 12, 1, false, false);
+      assertThatThrownBy(() -> df.cost(m)).isInstanceOf(InvalidInputException.class).hasMessageContaining("denoiser");
+      assertThatThrownBy(() -> LatencyFit.forClassifier(m, file, 1, 0, 12, 1, false, false))
+          .isInstanceOf(InvalidInputException.class).hasMessageContaining("batch");
     }
   }
 
