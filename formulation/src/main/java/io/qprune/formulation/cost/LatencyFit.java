@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qprune.api.InvalidInputException;
-import io.qprune.formulation.model.Architecture;
 import io.qprune.formulation.model.Classifier;
 import io.qprune.formulation.model.Denoiser;
 import io.qprune.formulation.model.Mask;
@@ -31,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * table ({@link LatencyCosts}), the per-unit weights also absorb what scales with the widths outside
  * the convs (activations, pooling, the fusion), which a table of convs timed alone leaves out.
  *
- * <p>The ResNet classifier's fit ({@link #forClassifier}) is the same method on {@link ResNetCost}'s
+ * <p>A DnCNN's fit is the same method on its own cost shape (a weight per kept unit of each layer and
+ * per kept pair of consecutive layers); the ResNet classifier's ({@link #forClassifier}) on {@link ResNetCost}'s
  * shape (a weight per kept channel of each channel layer and per kept input × output pair of each
  * block conv), its cut networks ({@code SlimResNet}) timed on batches of its images.
  *
@@ -82,10 +82,6 @@ public final class LatencyFit {
 
   static LatencyFit forModel(Denoiser model, Path cache, int threads, int size, int samples, int repeats,
       boolean refresh, boolean sameKernels) {
-    if (model.spec().architecture() != Architecture.HALF_UNET) {
-      throw new InvalidInputException("A latency budget is fitted for the Half-UNet denoiser and the ResNet"
-          + " classifier, not " + model.spec() + ". Maybe use --flops or --params.");
-    }
     return forSubject(LatencySubject.of(model, size), cache, threads, samples, repeats, refresh, sameKernels);
   }
 

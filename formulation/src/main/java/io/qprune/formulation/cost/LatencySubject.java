@@ -1,10 +1,12 @@
 package io.qprune.formulation.cost;
 
 import io.qprune.api.InvalidInputException;
+import io.qprune.formulation.model.Architecture;
 import io.qprune.formulation.model.Classifier;
 import io.qprune.formulation.model.Denoiser;
 import io.qprune.formulation.model.Layer;
 import io.qprune.formulation.model.Mask;
+import io.qprune.formulation.model.ModelSpec;
 import io.qprune.formulation.model.ResNetSpec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -41,9 +43,14 @@ interface LatencySubject {
   /** Every timed round's ms of each mask's cut network, all in one interleaved loop, on {@code threads}. */
   List<double[]> time(List<Mask> masks, int threads, int repeats);
 
-  /** The shipped denoiser at {@code size}² input: its fit is {@link HalfUNetCost}'s shape. */
+  /**
+   * A denoiser at {@code size}² input, its exported networks timed: a Half-UNet's fit is {@link
+   * HalfUNetCost}'s shape, a DnCNN's {@link NetworkCosts#dnCnn(ModelSpec, String, double[])}'s.
+   */
   static LatencySubject of(Denoiser model, int size) {
     LatencyCosts.checkSize(model, size);
+    boolean halfUNet = model.spec().architecture() == Architecture.HALF_UNET;
+    int layerUnits = halfUNet ? model.spec().channels() / 2 : model.spec().channels();
     return new LatencySubject() {
       @Override
       public int units() {
@@ -57,22 +64,23 @@ interface LatencySubject {
 
       @Override
       public double[] features(boolean[] keep) {
-        return HalfUNetCost.features(model.spec(), keep);
+        return halfUNet ? HalfUNetCost.features(model.spec(), keep) : NetworkCosts.dnCnnFeatures(model.spec(), keep);
       }
 
       @Override
       public MaskCost cost(double[] weights) {
-        return new HalfUNetCost(model.spec(), "latency", HalfUNetCost.Weights.of(weights));
+        return halfUNet ? new HalfUNetCost(model.spec(), "latency", HalfUNetCost.Weights.of(weights))
+            : NetworkCosts.dnCnn(model.spec(), "latency", weights);
       }
 
       @Override
       public List<Mask> sample(int samples, long seed) {
-        return FitMasks.sample(model, samples, seed);
+        return halfUNet ? FitMasks.sample(model, samples, seed) : FitMasks.sample(layers(), samples, seed);
       }
 
       @Override
       public int[][] layers() {
-        int u = model.spec().channels() / 2;
+        int u = layerUnits;
         int[][] r = new int[model.units().size() / u][];
         for (int k = 0; k < r.length; k++) {
           r[k] = new int[] {k * u, (k + 1) * u};

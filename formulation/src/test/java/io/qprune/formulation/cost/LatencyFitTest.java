@@ -138,9 +138,32 @@ class LatencyFitTest {
       assertThatThrownBy(() -> LatencyFit.forModel(m, file, 1, 15, 12, 1, true, false))
           .isInstanceOf(InvalidInputException.class).hasMessageContaining("multiple of");
     }
-    try (Denoiser d = Denoiser.create(new ModelSpec(Architecture.DNCNN, 8, 3, ColorMode.GREY), 3)) {
-      assertThatThrownBy(() -> LatencyFit.forModel(d, file, 1, 16, 12, 1, true, false))
-          .isInstanceOf(InvalidInputException.class).hasMessageContaining("ResNet classifier, not");
+  }
+
+  @Test
+  void aDnCnnFitHasItsOwnShapeCountsFlopsAndIsMeasuredOnItsExportedNetworks() {
+    ModelSpec spec = new ModelSpec(Architecture.DNCNN, 8, 4, ColorMode.GREY);
+    try (Denoiser d = Denoiser.create(spec, 3)) {
+      LatencySubject subject = LatencySubject.of(d, 16);
+      QuadraticCost flops = NetworkCosts.dnCnn(spec, CostKind.FLOPS);
+      Random r = new Random(7);
+      double[] truth = new double[2 * (spec.depth() - 1)];
+      for (int i = 0; i < truth.length; i++) {
+        truth[i] = r.nextDouble();
+      }
+      MaskCost known = subject.cost(truth);
+      List<Mask> masks = subject.sample(30, 5);
+      for (Mask k : masks) {
+        double[] f = subject.features(k.toKeep());
+        assertThat(dot(f, truth)).isCloseTo(known.value(k), within(1e-9));
+        assertThat(d.cost(k).flopsPerPixel()).isCloseTo(flops.value(k), within(1e-6 * flops.value(k)));
+      }
+      LatencyFit exact = LatencyFit.fit(subject, subject.key(1, 1), masks,
+          masks.stream().mapToDouble(known::value).toArray());
+      assertThat(exact.holdoutRelRms()).isLessThan(1e-4);
+      LatencyFit measured = LatencyFit.forModel(d, dir.resolve("dncnn.json"), 1, 16, 12, 1, false, false);
+      assertThat(measured.cost(d).total()).isPositive();
+      assertThat(measured.cost(d).size()).isEqualTo(d.units().size());
     }
   }
 
