@@ -258,12 +258,7 @@ public final class BenchLatencyCommand implements Callable<Integer> {
       for (int size : sizes) {
         for (int t : threads) {
           MeasuredLatency.Setting s = new MeasuredLatency.Setting(size, t, repeats);
-          List<MeasuredLatency.Row> rows = MeasuredLatency.measure(m, list, s, spec.commandLine().getErr(), fitted);
-          MeasuredLatency.write(dir, rows, s);
-          pw.print(MeasuredLatency.markdown(rows, s));
-          pw.printf(Locale.ROOT, "wrote %s/%s.csv, .md, %s.png/.svg%n%n", dir, MeasuredLatency.stem(s),
-              MeasuredLatency.plotStem(s));
-          pw.flush();
+          MeasuredLatency.report(dir, MeasuredLatency.measure(m, list, s, spec.commandLine().getErr(), fitted), s, pw);
         }
       }
     }

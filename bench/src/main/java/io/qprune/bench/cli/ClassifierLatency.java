@@ -62,12 +62,7 @@ final class ClassifierLatency {
       Files.createDirectories(dir);
       for (int t : job.threads()) {
         MeasuredLatency.Setting s = new MeasuredLatency.Setting(m.spec().size(), t, job.repeats(), job.batch());
-        List<MeasuredLatency.Row> rows = MeasuredLatency.measure(m, list, s, err, fitted);
-        MeasuredLatency.write(dir, rows, s);
-        pw.print(MeasuredLatency.markdown(rows, s));
-        pw.printf(Locale.ROOT, "wrote %s/%s.csv, .md, %s.png/.svg%n%n", dir, MeasuredLatency.stem(s),
-            MeasuredLatency.plotStem(s));
-        pw.flush();
+        MeasuredLatency.report(dir, MeasuredLatency.measure(m, list, s, err, fitted), s, pw);
       }
     }
     return ExitCodes.OK;

@@ -238,6 +238,14 @@ public final class MeasuredLatency {
     return "latency-" + (s.classifier() ? "b" + s.batch() : Integer.toString(s.size())) + "-" + s.threads() + "t";
   }
 
+  /** {@link #write}s the rows into {@code dir} and prints their table and the files written to {@code pw}. */
+  public static void report(Path dir, List<Row> rows, Setting s, PrintWriter pw) {
+    write(dir, rows, s);
+    pw.print(markdown(rows, s));
+    pw.printf(Locale.ROOT, "wrote %s/%s.csv, .md, %s.png/.svg%n%n", dir, stem(s), plotStem(s));
+    pw.flush();
+  }
+
   /** Writes {@code <stem>.csv}, {@code <stem>.md} and {@code psnr-vs-<stem>.png/.svg} into {@code dir}. */
   public static void write(Path dir, List<Row> rows, Setting s) {
     StringBuilder csv = new StringBuilder("method,level,seed,kept_units,flops_fraction,"
