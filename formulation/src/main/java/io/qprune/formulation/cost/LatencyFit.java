@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * seeded random masks (every layer a random width, the levels' last blocks sometimes sharing their
  * units, sometimes not, so the fused map's width varies too), each cut network is timed end to end
  * on this machine (the exported network's runtime, {@link SlimDenoiser}; {@link ForwardTimer}'s
- * interleaved rounds, the median per mask), and the times are fitted by non-negative least squares
+ * interleaved rounds, the median per mask; the unpruned network, whose time every cap is a fraction of, first,
+ * in the middle and last of the loop), and the times are fitted by non-negative least squares
  * to the shape of {@link HalfUNetCost}: a weight per kept unit of each layer, per kept
  * producer × consumer pair, per fused channel × {@code dec1} unit and per fused channel. That is the
  * FLOPs count's own shape, so the fit is as exact a QUBO term as the FLOPs are; unlike a per-layer
@@ -109,6 +110,7 @@ public final class LatencyFit {
     }
     Map<String, String> key = subject.key(threads, repeats);
     key.put("fit", "whole-network nnls");
+    key.put("anchor", "unpruned timed first, middle and last");
     key.put("samples", Integer.toString(samples));
     if (!refresh && Files.exists(cache)) {
       LatencyFit cached = load(cache);
@@ -125,8 +127,10 @@ public final class LatencyFit {
     List<Mask> masks = subject.sample(samples, SEED);
     LOG.info("Measuring the latency of {} masks ({} thread(s), {} rounds) for the latency fit", samples, threads,
         repeats);
-    double[] ms = subject.time(masks, threads, repeats).stream().mapToDouble(t -> ForwardTimer.quartiles(t)[1])
-        .toArray();
+    Timed t = timeBesideUnpruned(subject, masks.subList(1, masks.size()), threads, repeats);
+    double[] ms = new double[samples];
+    ms[0] = t.unprunedMs();
+    System.arraycopy(t.ms(), 0, ms, 1, samples - 1);
     LatencyFit fit = fit(subject, key, masks, ms);
     fit.save(cache);
     return fit;
@@ -251,27 +255,9 @@ public final class LatencyFit {
     int repeats = Integer.parseInt(key.get("repeats"));
     LOG.info("Timing {} masks ({} given, {} neighbours each) for the latency fit ({} thread(s))",
         timed.size(), distinct.size(), neighbours, threads);
-    // the unpruned network three times (first, middle, last of the loop): its median over all those
-    // rounds is the yardstick the new times are divided by, as a measured ratio is
-    Mask full = Mask.all(subject.units());
-    List<Mask> all = new ArrayList<>();
-    all.add(full);
-    all.addAll(timed.subList(0, timed.size() / 2));
-    all.add(full);
-    all.addAll(timed.subList(timed.size() / 2, timed.size()));
-    all.add(full);
-    List<double[]> t = subject.time(all, threads, repeats);
-    int mid = 1 + timed.size() / 2;
-    double[] unpruned = java.util.stream.Stream.of(t.get(0), t.get(mid), t.get(all.size() - 1))
-        .flatMapToDouble(Arrays::stream).toArray();
-    double ref = ForwardTimer.quartiles(unpruned)[1];
-    LOG.info("The unpruned network in this sitting: {} ms (median of {} rounds; stored {} ms)", ref, unpruned.length,
-        fullMs());
-    double[] newMs = new double[timed.size()];
-    for (int i = 0; i < newMs.length; i++) {
-      int at = i < timed.size() / 2 ? 1 + i : 2 + i;
-      newMs[i] = ForwardTimer.quartiles(t.get(at))[1] / ref * fullMs();
-    }
+    Timed t = timeBesideUnpruned(subject, timed, threads, repeats);
+    LOG.info("The unpruned network in this sitting: {} ms (stored {} ms)", t.unprunedMs(), fullMs());
+    double[] newMs = Arrays.stream(t.ms()).map(v -> v / t.unprunedMs() * fullMs()).toArray();
     LatencyFit next = withSamples(subject, timed, newMs);
     MaskCost before = subject.cost(weights);
     MaskCost after = subject.cost(next.weights);
@@ -284,6 +270,33 @@ public final class LatencyFit {
       a[i] = after.value(distinct.get(i));
     }
     return new Learned(next, distinct, measured, b, a);
+  }
+
+  /** The median ms of each mask and of the unpruned network (over all its rounds) from one loop. */
+  private record Timed(double unprunedMs, double[] ms) {}
+
+  /**
+   * {@code masks} timed in one interleaved loop with the unpruned network three times in it (first,
+   * middle, last): every latency cap is a fraction of the unpruned network's time, so it is the one
+   * figure measured thrice as long, at three points of the loop.
+   */
+  private static Timed timeBesideUnpruned(LatencySubject subject, List<Mask> masks, int threads, int repeats) {
+    Mask full = Mask.all(subject.units());
+    int half = masks.size() / 2;
+    List<Mask> all = new ArrayList<>();
+    all.add(full);
+    all.addAll(masks.subList(0, half));
+    all.add(full);
+    all.addAll(masks.subList(half, masks.size()));
+    all.add(full);
+    List<double[]> t = subject.time(all, threads, repeats);
+    double[] unpruned = java.util.stream.Stream.of(t.get(0), t.get(1 + half), t.get(all.size() - 1))
+        .flatMapToDouble(Arrays::stream).toArray();
+    double[] ms = new double[masks.size()];
+    for (int i = 0; i < ms.length; i++) {
+      ms[i] = ForwardTimer.quartiles(t.get(i < half ? 1 + i : 2 + i))[1];
+    }
+    return new Timed(ForwardTimer.quartiles(unpruned)[1], ms);
   }
 
   /** This fit's samples and {@code more} with their times, fitted again (the key stays: same setting). */
