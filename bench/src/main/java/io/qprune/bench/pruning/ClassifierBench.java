@@ -43,7 +43,8 @@ import java.util.Locale;
 public final class ClassifierBench {
   /**
    * Every run and the unpruned reference; {@code runs}: the unpruned network and every method's mask
-   * with its test accuracy, for {@code masks.json} ({@link MeasuredLatency}).
+   * with its test accuracy, for {@code masks.json} ({@link MeasuredLatency}); a repaired row ({@code
+   * +bn}, {@code +ft}) is a run of its own with the same mask (the weights differ, the shape does not).
    */
   public record Outcome(List<ClassifierRow> rows, List<SweepPoint> sweep, ClassifierRow unpruned,
       List<MeasuredLatency.Run> runs) {}
@@ -140,11 +141,13 @@ public final class ClassifierBench {
             t1 = System.nanoTime();
             double bn = repairedAccuracy(mask, seed, data.test(), false);
             rows.add(repairedRow(row, "+bn", bn, secs(t1)));
+            runs.add(new MeasuredLatency.Run(m + "+bn", level, seed, row.flopsFraction(), bn, mask));
           }
           if (options.fineTuneSteps() > 0) {
             t1 = System.nanoTime();
             double ft = repairedAccuracy(mask, seed, data.test(), true);
             rows.add(repairedRow(row, "+ft", ft, secs(t1)));
+            runs.add(new MeasuredLatency.Run(m + "+ft", level, seed, row.flopsFraction(), ft, mask));
           }
         }
       }
