@@ -125,12 +125,14 @@ public final class BenchLatencyCommand implements Callable<Integer> {
       throw new InvalidInputException("--fit-cache is only used with --fit");
     }
     if (modelOption.model != null && ClassifierPruneRun.isClassifier(modelOption.model.toString())) {
-      if (!learn.isEmpty() || !slim.isEmpty() || mask != null) {
-        throw new InvalidInputException("For a classifier, bench latency takes --runs and/or --fit (not --learn,"
-            + " --slim or --mask)");
+      if (!slim.isEmpty() || mask != null || (!learn.isEmpty() && (!fit || runs != null))) {
+        throw new InvalidInputException("For a classifier, bench latency takes --runs and/or --fit, or --fit with"
+            + " --learn (not --slim or --mask)");
       }
+      List<Mask> learned = new ArrayList<>();
+      learn.forEach(p -> learned.addAll(learnMasks(p)));
       return ClassifierLatency.run(new ClassifierLatency.Job(modelOption.model.toString(), runs, fit, fitCache, refresh,
-          threads, batch, repeats, out), pw, spec.commandLine().getErr());
+          threads, batch, repeats, out, learned, neighbours, seed), pw, spec.commandLine().getErr());
     }
     if (!learn.isEmpty()) {
       if (!fit || runs != null || !slim.isEmpty() || mask != null) {
@@ -276,33 +278,42 @@ public final class BenchLatencyCommand implements Callable<Integer> {
       LatencyFit before = latencyFit(m, pw);
       LatencyFit.Learned l = before.learn(m, masks, neighbours, seed);
       l.fit().save(file);
-      Mask all = Mask.all(m.units().size());
-      double fullBefore = before.cost(m).value(all);
-      double fullAfter = l.fit().cost(m).value(all);
-      pw.printf(Locale.ROOT, "%-6s %6s %10s %10s %10s   (ratios to the unpruned network: measured, and as the fit predicts"
-          + " them, before and after)%n", "mask", "units", "measured", "fit before", "fit after");
-      double[] err = new double[2];
-      for (int i = 0; i < l.masks().size(); i++) {
-        double measured = l.measuredMs()[i] / before.fullMs();
-        double b = l.beforeMs()[i] / fullBefore;
-        double a = l.afterMs()[i] / fullAfter;
-        pw.printf(Locale.ROOT, "%-6d %6d %10.3f %10.3f %10.3f%n", i + 1, l.masks().get(i).kept(), measured, b, a);
-        err[0] += (b - measured) / l.masks().size();
-        err[1] += (a - measured) / l.masks().size();
-      }
-      pw.printf(Locale.ROOT, "mean error of the predicted ratio on these masks: before %+.3f, after %+.3f; held-out error"
-          + " of the refit %.3f (%d samples, %d learned)%n", err[0], err[1], l.fit().holdoutRelRms(),
-          Integer.parseInt(l.fit().key().get("samples")) + l.fit().learnedSamples(), l.fit().learnedSamples());
-      pw.printf(Locale.ROOT, "the unpruned network: measured %.2f ms (stored), fitted %.2f ms before, %.2f ms after%n",
-          before.fullMs(), fullBefore, fullAfter);
-      pw.printf(Locale.ROOT, "wrote %s%n", file);
-      pw.flush();
+      printLearned(pw, before, l, before.cost(m), l.fit().cost(m), file);
     }
     return ExitCodes.OK;
   }
 
+  /**
+   * What {@code --learn} did, per mask: the measured ratio to the unpruned network and the fit's before
+   * and after ({@code costBefore}, {@code costAfter}: the two fits as costs of the model).
+   */
+  static void printLearned(PrintWriter pw, LatencyFit before, LatencyFit.Learned l, MaskCost costBefore,
+      MaskCost costAfter, Path file) {
+    Mask all = Mask.all(costBefore.size());
+    double fullBefore = costBefore.value(all);
+    double fullAfter = costAfter.value(all);
+    pw.printf(Locale.ROOT, "%-6s %6s %10s %10s %10s   (ratios to the unpruned network: measured, and as the fit predicts"
+        + " them, before and after)%n", "mask", "units", "measured", "fit before", "fit after");
+    double[] err = new double[2];
+    for (int i = 0; i < l.masks().size(); i++) {
+      double measured = l.measuredMs()[i] / before.fullMs();
+      double b = l.beforeMs()[i] / fullBefore;
+      double a = l.afterMs()[i] / fullAfter;
+      pw.printf(Locale.ROOT, "%-6d %6d %10.3f %10.3f %10.3f%n", i + 1, l.masks().get(i).kept(), measured, b, a);
+      err[0] += (b - measured) / l.masks().size();
+      err[1] += (a - measured) / l.masks().size();
+    }
+    pw.printf(Locale.ROOT, "mean error of the predicted ratio on these masks: before %+.3f, after %+.3f; held-out error"
+        + " of the refit %.3f (%d samples, %d learned)%n", err[0], err[1], l.fit().holdoutRelRms(),
+        Integer.parseInt(l.fit().key().get("samples")) + l.fit().learnedSamples(), l.fit().learnedSamples());
+    pw.printf(Locale.ROOT, "the unpruned network: measured %.2f ms (stored), fitted %.2f ms before, %.2f ms after%n",
+        before.fullMs(), fullBefore, fullAfter);
+    pw.printf(Locale.ROOT, "wrote %s%n", file);
+    pw.flush();
+  }
+
   /** The masks of one --learn path: a mask file, a prune output folder or a bench pruning folder/masks.json. */
-  private static List<Mask> learnMasks(Path p) {
+  static List<Mask> learnMasks(Path p) {
     Path runsFile = Files.isDirectory(p) ? p.resolve(MeasuredLatency.MASKS) : p;
     if (Files.isDirectory(p) && !Files.exists(runsFile)) {
       Path one = p.resolve("mask.json");

@@ -5,6 +5,7 @@ import io.qprune.bench.pruning.MeasuredLatency;
 import io.qprune.formulation.cost.LatencyFit;
 import io.qprune.formulation.cost.MaskCost;
 import io.qprune.formulation.model.Classifier;
+import io.qprune.formulation.model.Mask;
 import io.qprune.formulation.prune.Pruning;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -18,9 +19,12 @@ import java.util.Locale;
  * a classifier {@code bench pruning} folder ({@code --runs}), cut networks on batches of its images.
  */
 final class ClassifierLatency {
-  /** What to do: the model, the runs folder (or null), the fit (and its cache), the setting. */
+  /**
+   * What to do: the model, the runs folder (or null), the fit (and its cache), the setting; masks to
+   * refit the fit with (none: do not learn) and the perturbations' count and seed.
+   */
   record Job(String model, Path runs, boolean fit, Path fitCache, boolean refresh, int[] threads, int batch,
-      int repeats, Path out) {}
+      int repeats, Path out, List<Mask> learn, int neighbours, long seed) {}
 
   private ClassifierLatency() {}
 
@@ -54,6 +58,12 @@ final class ClassifierLatency {
             f.holdoutRelRms());
         pw.flush();
         fitted = f.cost(m);
+        if (!job.learn().isEmpty()) {
+          LatencyFit.Learned l = f.learn(m, job.learn(), job.neighbours(), job.seed());
+          l.fit().save(file);
+          BenchLatencyCommand.printLearned(pw, f, l, fitted, l.fit().cost(m), file);
+          return ExitCodes.OK;
+        }
       }
       if (list == null) {
         return ExitCodes.OK;

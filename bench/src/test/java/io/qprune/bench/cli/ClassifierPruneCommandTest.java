@@ -155,6 +155,11 @@ class ClassifierPruneCommandTest {
     assertThat(Double.parseDouble(csv.get(2).split(",")[10])).isPositive(); // ratio to the unpruned
     assertThat(bench.resolve("accuracy-vs-latency-b8-1t.png")).exists();
     assertThat(bench.resolve("accuracy-vs-latency-b8-1t.svg")).exists();
+    CliRun learn = CliRun.main("bench", "latency", "--model", model.toString(), "--fit", "--fit-cache", fit.toString(),
+        "--learn", bench.toString(), "--neighbours", "1", "--repeats", "1");
+    assertThat(learn.code()).as(learn.err()).isZero();
+    assertThat(learn.out()).contains("mean error of the predicted ratio on these masks", "wrote " + fit);
+    assertThat(JSON.readTree(Files.readString(fit)).get("learned_samples").asInt()).isBetween(2, 4);
     CliRun bad = CliRun.main("bench", "latency", "--model", model.toString(), "--slim", "x.qpm");
     assertThat(bad.code()).isNotZero();
     assertThat(bad.err()).contains("For a classifier");

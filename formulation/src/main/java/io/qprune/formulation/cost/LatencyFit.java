@@ -240,6 +240,12 @@ public final class LatencyFit {
     return learn(subject(model), chosen, neighbours, seed);
   }
 
+  /** {@link #learn(Denoiser, List, int, long)} for a classifier's channel masks (its cut networks). */
+  public Learned learn(Classifier model, List<Mask> chosen, int neighbours, long seed) {
+    cost(model); // checks the model
+    return learn(subject(model), chosen, neighbours, seed);
+  }
+
   private Learned learn(LatencySubject subject, List<Mask> chosen, int neighbours, long seed) {
     if (!kernels.equals(currentKernels())) {
       throw new InvalidInputException("The latency fit was measured with oneDNN kernels " + kernels
