@@ -82,8 +82,8 @@ def nnls(a, b, sweeps=100000):
     return w
 
 
-def time_masks(model, structure, masks, x, repeats):
-    """Median ms of each mask's slimmed network on ``x`` (interleaved rounds, one warm-up)."""
+def time_rounds(model, structure, masks, x, repeats):
+    """Every timed round's ms of each mask's slimmed network on ``x`` (interleaved rounds, one warm-up)."""
     nets = [slimming.slim(model, structure, bits).eval() for bits in masks]
     times = [[] for _ in nets]
     with torch.no_grad():
@@ -93,7 +93,19 @@ def time_masks(model, structure, masks, x, repeats):
                 net(x)
                 if r > 0:
                     times[i].append(1000 * (time.perf_counter() - t0))
-    return [float(np.median(t)) for t in times]
+    return times
+
+
+def time_masks(model, structure, masks, x, repeats):
+    """Median ms of each mask (``masks[0]`` the unpruned network): the unpruned network is timed first,
+    in the middle and last of the loop and its median is over all three, as qprune's own fit does (every
+    latency cap is a fraction of that one time)."""
+    full, rest = masks[0], list(masks[1:])
+    half = len(rest) // 2
+    times = time_rounds(model, structure, [full] + rest[:half] + [full] + rest[half:] + [full], x, repeats)
+    unpruned = times[0] + times[1 + half] + times[-1]
+    others = times[1:1 + half] + times[2 + half:-1]
+    return [float(np.median(unpruned))] + [float(np.median(t)) for t in others]
 
 
 def fit(structure, flops, masks, ms):

@@ -4,6 +4,7 @@ import subprocess
 import sys
 import tempfile
 import unittest
+from unittest import mock
 
 import numpy as np
 import torch
@@ -60,6 +61,23 @@ class LatencyTest(unittest.TestCase):
         w = latency.nnls(a, b)
         self.assertTrue((w >= 0).all())
         self.assertEqual(w[1], 0.0)
+
+    def test_the_unpruned_network_is_timed_first_in_the_middle_and_last(self):
+        masks = latency.sample_masks(self.st, 5, 3)
+        seen = []
+
+        def rounds(model, structure, timed, x, repeats):
+            seen.extend(timed)
+            return [[float(i)] * repeats for i in range(len(timed))]
+
+        with mock.patch.object(latency, "time_rounds", rounds):
+            got = latency.time_masks(self.model, self.st, masks, self.x[:1], 2)
+        self.assertEqual(len(seen), 7)
+        for at in (0, 3, 6):
+            self.assertEqual(seen[at], masks[0])
+        self.assertEqual([seen[i] for i in (1, 2, 4, 5)], masks[1:])
+        # the unpruned network's median over all its rounds (0, 0, 3, 3, 6, 6), then each mask's own
+        self.assertEqual(got, [3.0, 1.0, 2.0, 4.0, 5.0])
 
     def test_the_process_writes_a_latency_field_beside_the_flops(self):
         with tempfile.TemporaryDirectory() as d:
