@@ -64,6 +64,26 @@ class PruneCommandTest {
   }
 
   @Test
+  void aDnCnnPrunesToALatencyBudgetFittedOnItsExportedNetworks() throws Exception {
+    Path dncnn = dir.resolve("dncnn.qpm");
+    try (Denoiser m = Denoiser.create(new ModelSpec(Architecture.DNCNN, 8, 4, ColorMode.GREY), 3)) {
+      ModelFile.save(m, dncnn);
+    }
+    Path cfg = dir.resolve("dncnn.yaml");
+    Files.writeString(cfg, Files.readString(config).replace("model: " + model, "model: " + dncnn));
+    Path fit = dir.resolve("dncnn-fit.json");
+    Path out = dir.resolve("out-dncnn");
+    CliRun r = CliRun.main("prune", "--config", cfg.toString(), "--latency", "0.8", "--set", "budget_tolerance=0.2",
+        "--set", "latency_cache=" + fit, "--set", "evaluate=false", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(fit).exists();
+    JsonNode rep = JSON.readTree(Files.readString(out.resolve("report.json")));
+    assertThat(rep.at("/budget/kind").asText()).isEqualTo("latency");
+    assertThat(rep.at("/latency/predicted_fraction").asDouble()).as("%s", rep.at("/latency")).isBetween(0.6 - 1e-9, 0.8 + 1e-9);
+    assertThat(rep.at("/budget/within_tolerance").asBoolean()).isTrue();
+  }
+
+  @Test
   void writesMaskQuboScoresAndReportAndEvalReadsTheMask() throws Exception {
     Path out = dir.resolve("out");
     CliRun r = CliRun.main("prune", "--config", config.toString(), "--sparsity", "0.5", "--out",
