@@ -127,7 +127,7 @@ public final class LatencyFit {
     List<Mask> masks = subject.sample(samples, SEED);
     LOG.info("Measuring the latency of {} masks ({} thread(s), {} rounds) for the latency fit", samples, threads,
         repeats);
-    Timed t = timeBesideUnpruned(subject, masks.subList(1, masks.size()), threads, repeats);
+    LatencySubject.Timed t = subject.timeBesideUnpruned(masks.subList(1, masks.size()), threads, repeats);
     double[] ms = new double[samples];
     ms[0] = t.unprunedMs();
     System.arraycopy(t.ms(), 0, ms, 1, samples - 1);
@@ -261,7 +261,7 @@ public final class LatencyFit {
     int repeats = Integer.parseInt(key.get("repeats"));
     LOG.info("Timing {} masks ({} given, {} neighbours each) for the latency fit ({} thread(s))",
         timed.size(), distinct.size(), neighbours, threads);
-    Timed t = timeBesideUnpruned(subject, timed, threads, repeats);
+    LatencySubject.Timed t = subject.timeBesideUnpruned(timed, threads, repeats);
     LOG.info("The unpruned network in this sitting: {} ms (stored {} ms)", t.unprunedMs(), fullMs());
     double[] newMs = Arrays.stream(t.ms()).map(v -> v / t.unprunedMs() * fullMs()).toArray();
     LatencyFit next = withSamples(subject, timed, newMs);
@@ -276,33 +276,6 @@ public final class LatencyFit {
       a[i] = after.value(distinct.get(i));
     }
     return new Learned(next, distinct, measured, b, a);
-  }
-
-  /** The median ms of each mask and of the unpruned network (over all its rounds) from one loop. */
-  private record Timed(double unprunedMs, double[] ms) {}
-
-  /**
-   * {@code masks} timed in one interleaved loop with the unpruned network three times in it (first,
-   * middle, last): every latency cap is a fraction of the unpruned network's time, so it is the one
-   * figure measured thrice as long, at three points of the loop.
-   */
-  private static Timed timeBesideUnpruned(LatencySubject subject, List<Mask> masks, int threads, int repeats) {
-    Mask full = Mask.all(subject.units());
-    int half = masks.size() / 2;
-    List<Mask> all = new ArrayList<>();
-    all.add(full);
-    all.addAll(masks.subList(0, half));
-    all.add(full);
-    all.addAll(masks.subList(half, masks.size()));
-    all.add(full);
-    List<double[]> t = subject.time(all, threads, repeats);
-    double[] unpruned = java.util.stream.Stream.of(t.get(0), t.get(1 + half), t.get(all.size() - 1))
-        .flatMapToDouble(Arrays::stream).toArray();
-    double[] ms = new double[masks.size()];
-    for (int i = 0; i < ms.length; i++) {
-      ms[i] = ForwardTimer.quartiles(t.get(i < half ? 1 + i : 2 + i))[1];
-    }
-    return new Timed(ForwardTimer.quartiles(unpruned)[1], ms);
   }
 
   /** This fit's samples and {@code more} with their times, fitted again (the key stays: same setting). */
@@ -321,74 +294,10 @@ public final class LatencyFit {
 
   /** Fits {@code ms} of {@code masks}: the held-out check on every fourth mask, then all of them. */
   static LatencyFit fit(LatencySubject subject, Map<String, String> key, List<Mask> masks, double[] ms) {
-    double[][] f = new double[masks.size()][];
-    for (int s = 0; s < masks.size(); s++) {
-      f[s] = subject.features(masks.get(s).toKeep());
-    }
-    List<Integer> train = new ArrayList<>();
-    List<Integer> test = new ArrayList<>();
-    for (int s = 0; s < masks.size(); s++) {
-      (s % 4 == 3 ? test : train).add(s);
-    }
-    double[] partial = anchored(rows(f, train), values(ms, train), masks.get(0));
-    double holdout = relRms(f, ms, partial, test);
-    double[] all = anchored(f, ms, masks.get(0));
-    double fitErr = relRms(f, ms, all, allIndices(masks.size()));
-    LOG.info("Latency fit: relative RMS error {} on the fitted masks, {} held out", fitErr, holdout);
-    return new LatencyFit(key, currentKernels(), all, masks, ms, holdout, fitErr, 0);
-  }
-
-  /**
-   * NNLS with the unpruned network's row (the first, when it keeps every unit) weighted as much as
-   * all the others together: a latency cap is a fraction of the fit's unpruned value, so that value
-   * should be the unpruned network's measured time, not whatever a fit of random masks (none of them
-   * near full width) extrapolates to there (unanchored: 126.3 ms against 137.3 measured).
-   */
-  private static double[] anchored(double[][] f, double[] ms, Mask first) {
-    if (first.kept() != first.size()) {
-      return Nnls.solve(f, ms);
-    }
-    double[][] a = new double[f.length][];
-    double[] b = ms.clone();
-    double w = Math.sqrt(f.length);
-    a[0] = Arrays.stream(f[0]).map(v -> v * w).toArray();
-    b[0] *= w;
-    System.arraycopy(f, 1, a, 1, f.length - 1);
-    return Nnls.solve(a, b);
-  }
-
-  private static double relRms(double[][] f, double[] ms, double[] w, List<Integer> idx) {
-    double sum = 0;
-    for (int s : idx) {
-      double pred = dot(f[s], w);
-      double e = (pred - ms[s]) / ms[s];
-      sum += e * e;
-    }
-    return Math.sqrt(sum / idx.size());
-  }
-
-  private static List<Integer> allIndices(int n) {
-    List<Integer> l = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      l.add(i);
-    }
-    return l;
-  }
-
-  private static double dot(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
-  }
-
-  private static double[][] rows(double[][] f, List<Integer> idx) {
-    return idx.stream().map(i -> f[i]).toArray(double[][]::new);
-  }
-
-  private static double[] values(double[] v, List<Integer> idx) {
-    return idx.stream().mapToDouble(i -> v[i]).toArray();
+    double[][] f = masks.stream().map(m -> subject.features(m.toKeep())).toArray(double[][]::new);
+    AnchoredFit a = AnchoredFit.of(f, ms, masks.get(0).kept() == masks.get(0).size());
+    LOG.info("Latency fit: relative RMS error {} on the fitted masks, {} held out", a.fitRelRms(), a.holdoutRelRms());
+    return new LatencyFit(key, currentKernels(), a.weights(), masks, ms, a.holdoutRelRms(), a.fitRelRms(), 0);
   }
 
   /** Writes the fit atomically as JSON: key, weights, errors, and every mask with its time. */

@@ -43,6 +43,33 @@ interface LatencySubject {
   /** Every timed round's ms of each mask's cut network, all in one interleaved loop, on {@code threads}. */
   List<double[]> time(List<Mask> masks, int threads, int repeats);
 
+  /** The median ms of each mask and of the unpruned network (over all its rounds) from one loop. */
+  record Timed(double unprunedMs, double[] ms) {}
+
+  /**
+   * {@code masks} timed in one interleaved loop with the unpruned network three times in it (first,
+   * middle, last): every latency cap is a fraction of the unpruned network's time, so it is the one
+   * figure measured thrice as long, at three points of the loop.
+   */
+  default Timed timeBesideUnpruned(List<Mask> masks, int threads, int repeats) {
+    Mask full = Mask.all(units());
+    int half = masks.size() / 2;
+    List<Mask> all = new java.util.ArrayList<>();
+    all.add(full);
+    all.addAll(masks.subList(0, half));
+    all.add(full);
+    all.addAll(masks.subList(half, masks.size()));
+    all.add(full);
+    List<double[]> t = time(all, threads, repeats);
+    double[] unpruned = java.util.stream.Stream.of(t.get(0), t.get(1 + half), t.get(all.size() - 1))
+        .flatMapToDouble(java.util.Arrays::stream).toArray();
+    double[] ms = new double[masks.size()];
+    for (int i = 0; i < ms.length; i++) {
+      ms[i] = ForwardTimer.quartiles(t.get(i < half ? 1 + i : 2 + i))[1];
+    }
+    return new Timed(ForwardTimer.quartiles(unpruned)[1], ms);
+  }
+
   /**
    * A denoiser at {@code size}² input, its exported networks timed: a Half-UNet's fit is {@link
    * HalfUNetCost}'s shape, a DnCNN's {@link NetworkCosts#dnCnn(ModelSpec, String, double[])}'s.

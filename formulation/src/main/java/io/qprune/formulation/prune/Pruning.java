@@ -125,16 +125,22 @@ public final class Pruning {
     }
   }
 
+  /** The budget or cap the latency was pruned to and what the fit predicts: {@code ms} of {@code fullMs}. */
+  private static ObjectNode predictedLatency(PruneConfig cfg, double ms, double fullMs) {
+    ObjectNode l = PruneFiles.mapper().createObjectNode();
+    boolean primary = cfg.budget().kind() == CostKind.LATENCY;
+    l.put(primary ? "budget_fraction" : "cap_fraction", primary ? cfg.budget().fraction() : cfg.latencyCap());
+    l.put("predicted_ms", ms);
+    l.put("predicted_unpruned_ms", fullMs);
+    l.put("predicted_fraction", ms / fullMs);
+    return l;
+  }
+
   /** What the latency fit predicts for {@code mask}, beside the budget or cap it was pruned to. */
   private static ObjectNode latencyBlock(Denoiser m, PruneConfig cfg, Mask mask) {
     LatencyFit fit = PruneRun.latencyFit(m, cfg);
     MaskCost cost = fit.cost(m);
-    ObjectNode l = PruneFiles.mapper().createObjectNode();
-    boolean primary = cfg.budget().kind() == CostKind.LATENCY;
-    l.put(primary ? "budget_fraction" : "cap_fraction", primary ? cfg.budget().fraction() : cfg.latencyCap());
-    l.put("predicted_ms", cost.value(mask));
-    l.put("predicted_unpruned_ms", cost.total());
-    l.put("predicted_fraction", cost.value(mask) / cost.total());
+    ObjectNode l = predictedLatency(cfg, cost.value(mask), cost.total());
     l.put("fit_holdout_rel_rms", fit.holdoutRelRms());
     l.put("fit_kernels", fit.kernels());
     l.put("note", "predicted by the whole-network latency fit (1 thread, 256²); measure with `qprune bench latency`");
@@ -161,12 +167,8 @@ public final class Pruning {
       c.put("params_full", r.fullParams());
       c.put("params_fraction", r.keptParams() / r.fullParams());
       if (!Double.isNaN(r.latencyMs())) {
-        boolean primary = cfg.budget().kind() == CostKind.LATENCY;
-        ObjectNode l = rep.putObject("latency");
-        l.put(primary ? "budget_fraction" : "cap_fraction", primary ? cfg.budget().fraction() : cfg.latencyCap());
-        l.put("predicted_ms", r.latencyMs());
-        l.put("predicted_unpruned_ms", r.fullLatencyMs());
-        l.put("predicted_fraction", r.latencyMs() / r.fullLatencyMs());
+        ObjectNode l = predictedLatency(cfg, r.latencyMs(), r.fullLatencyMs());
+        rep.set("latency", l);
         l.put("note", "predicted by the whole-network latency fit (1 thread, batches of "
             + ClassifierPruneRun.LATENCY_BATCH + "); measure with `qprune bench latency --model " + cfg.model() + "`");
       }
