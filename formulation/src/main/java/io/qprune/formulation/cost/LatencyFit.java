@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,6 +113,8 @@ public final class LatencyFit {
     key.put("fit", "whole-network nnls");
     key.put("anchor", "unpruned timed first, middle and last");
     key.put("samples", Integer.toString(samples));
+    // the allocator changes wide networks' times several-fold (docs/results.md, issue 17 part N)
+    key.put("malloc", Objects.requireNonNullElse(System.getenv("GLIBC_TUNABLES"), "glibc defaults"));
     if (!refresh && Files.exists(cache)) {
       LatencyFit cached = load(cache);
       if (cached.key.equals(key) && (!sameKernels || cached.kernels.equals(currentKernels()))) {
